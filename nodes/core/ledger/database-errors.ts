@@ -20,7 +20,7 @@ export function explainDatabaseError(error: unknown, config: DatabaseConfig): Er
 function explainSqlite(e: ErrorLike, path: string): string | undefined {
 	const file = resolveSqlitePath(path);
 	const text = `${e.code ?? ''} ${e.message ?? ''}`;
-	if (/EACCES|EPERM|readonly|unable to open|cannot open/i.test(text) || /ENOTDIR|EISDIR/.test(text)) {
+	if (/EACCES|EPERM|EEXIST|ENOTDIR|EISDIR|EROFS|readonly|unable to open|cannot open/i.test(text)) {
 		return `n8n cannot create or write the database file ${file}. Choose a Database File in a folder the n8n server may write to, or leave the default.`;
 	}
 	if (/not a database|malformed|SQLITE_NOTADB|SQLITE_CORRUPT/i.test(text)) {
