@@ -1,0 +1,58 @@
+import { readdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import type { Benchmark, BenchFigure } from './figures';
+
+/**
+ * `npm run bench`: runs every `bench/*.bench.ts` (or those named on the command line), prints a
+ * table and writes BENCHMARKS.md. Every figure is a ratio against a reference measured in the
+ * same run, so the numbers mean the same on a slower machine.
+ */
+async function main(): Promise<void> {
+	const only = process.argv.slice(2);
+	const files = readdirSync(__dirname)
+		.filter((f) => f.endsWith('.bench.ts'))
+		.filter((f) => only.length === 0 || only.some((o) => f.startsWith(o)))
+		.sort();
+	const sections: string[] = [];
+	let allMet = true;
+	for (const file of files) {
+		const mod = (await import(join(__dirname, file))) as { default: Benchmark };
+		const bench = mod.default;
+		process.stdout.write(`\n## ${bench.title}\n`);
+		const figures = await bench.run();
+		const table = renderTable(figures);
+		process.stdout.write(`${table}\n`);
+		sections.push(`## ${bench.title}\n\n${table}\n`);
+		allMet &&= figures.every((f) => f.met);
+	}
+	const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+	const doc = [
+		'# Benchmarks',
+		'',
+		`Measured ${new Date().toISOString()} on ${machine}. Reproduce with \`npm run bench\` (or \`npm run bench -- <name>\` for one file of \`bench/\`).`,
+		'Each figure is compared with a reference measured in the same run.',
+		'',
+		...sections,
+	].join('\n');
+	if (only.length === 0) writeFileSync(join(__dirname, '..', 'BENCHMARKS.md'), doc);
+	process.stdout.write(`\n${allMet ? 'All goals met.' : 'Some goals NOT met (see the tables).'}\n`);
+}
+
+function fmt(n: number): string {
+	return Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en-US') : n.toPrecision(3);
+}
+
+export function renderTable(figures: BenchFigure[]): string {
+	const rows = figures.map(
+		(f) => `| ${f.name} | ${fmt(f.value)} ${f.unit} | ${f.reference.name}: ${fmt(f.reference.value)} ${f.unit} | ${f.ratio.toFixed(2)} | ${f.goal} | ${f.met ? 'yes' : '**no**'} |`,
+	);
+	return ['| figure | value | reference (same run) | ratio | goal | met |', '|---|---|---|---|---|---|', ...rows].join('\n');
+}
+
+if (require.main === module) {
+	main().catch((error) => {
+		console.error(error);
+		process.exit(1);
+	});
+}
