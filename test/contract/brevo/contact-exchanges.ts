@@ -1,0 +1,70 @@
+import type { Exchange } from './exchange';
+
+/** Contacts, attributes and lists, successes and the errors the spec declares. Contact ids start at 1. */
+export const CONTACT_EXCHANGES: Exchange[] = [
+	{ name: 'list attributes', method: 'GET', path: '/contacts/attributes', status: 200 },
+	{ name: 'create a date attribute', method: 'POST', path: '/contacts/attributes/normal/BIRTHDAY', body: { type: 'date' }, status: 201 },
+	{
+		name: 'create a category attribute',
+		method: 'POST',
+		path: '/contacts/attributes/category/GENDER',
+		body: { enumeration: [{ value: 1, label: 'Men' }, { value: 2, label: 'Women' }] },
+		status: 201,
+	},
+	{ name: 'attribute already exists', method: 'POST', path: '/contacts/attributes/normal/BIRTHDAY', body: { type: 'date' }, status: 400 },
+	{ name: 'list attributes with enumeration', method: 'GET', path: '/contacts/attributes', status: 200 },
+	{ name: 'delete an attribute', method: 'DELETE', path: '/contacts/attributes/normal/BIRTHDAY', status: 204 },
+	{ name: 'delete a missing attribute', method: 'DELETE', path: '/contacts/attributes/normal/BIRTHDAY', status: 404 },
+
+	{
+		name: 'create a contact',
+		method: 'POST',
+		path: '/contacts',
+		body: { email: 'jane@example.com', ext_id: 'bc-1', attributes: { FIRSTNAME: 'Jane', SMS: '+33612345678', GENDER: 2 }, listIds: [1] },
+		status: 201,
+	},
+	{ name: 'duplicate contact', method: 'POST', path: '/contacts', body: { email: 'jane@example.com' }, status: 400 },
+	{ name: 'update through create (updateEnabled)', method: 'POST', path: '/contacts', body: { email: 'jane@example.com', updateEnabled: true, attributes: { LASTNAME: 'Doe' } }, status: 204 },
+	{ name: 'create without identifier', method: 'POST', path: '/contacts', body: { attributes: { FIRSTNAME: 'Nobody' } }, status: 400 },
+	{ name: 'create a second contact', method: 'POST', path: '/contacts', body: { email: 'sam@example.com', listIds: [1, 2] }, status: 201 },
+	{ name: 'list contacts', method: 'GET', path: '/contacts?limit=10&offset=0&sort=desc', status: 200 },
+	{ name: 'list contacts of a list', method: 'GET', path: '/contacts?listIds=2', status: 200 },
+	{ name: 'limit out of range', method: 'GET', path: '/contacts?limit=5000', status: 400 },
+	{ name: 'contact by email', method: 'GET', path: '/contacts/jane%40example.com', status: 200 },
+	{ name: 'contact by id', method: 'GET', path: '/contacts/1?identifierType=contact_id', status: 200 },
+	{ name: 'contact by ext_id', method: 'GET', path: '/contacts/bc-1?identifierType=ext_id', status: 200 },
+	{ name: 'contact by phone', method: 'GET', path: '/contacts/%2B33612345678?identifierType=phone_id', status: 200 },
+	{ name: 'unknown contact', method: 'GET', path: '/contacts/nobody%40example.com', status: 404 },
+	{ name: 'bad identifierType', method: 'GET', path: '/contacts/x?identifierType=sms', status: 400 },
+	{ name: 'update a contact', method: 'PUT', path: '/contacts/jane%40example.com', body: { attributes: { FIRSTNAME: 'Janet' }, unlinkListIds: [1], listIds: [2] }, status: 204 },
+	{ name: 'update to a taken email', method: 'PUT', path: '/contacts/sam%40example.com', body: { attributes: { EMAIL: 'jane@example.com' } }, status: 400 },
+	{ name: 'update a missing contact', method: 'PUT', path: '/contacts/nobody%40example.com', body: { attributes: {} }, status: 404 },
+
+	{ name: 'list lists', method: 'GET', path: '/contacts/lists?limit=10&offset=0', status: 200 },
+	{ name: 'create a list', method: 'POST', path: '/contacts/lists', body: { name: 'b2b_reorders', folderId: 1 }, status: 201 },
+	{ name: 'create a list without folder', method: 'POST', path: '/contacts/lists', body: { name: 'x' }, status: 400 },
+	{ name: 'read a list', method: 'GET', path: '/contacts/lists/4', status: 200 },
+	{ name: 'read a missing list', method: 'GET', path: '/contacts/lists/99', status: 404 },
+	{ name: 'add to a list by email', method: 'POST', path: '/contacts/lists/4/contacts/add', body: { emails: ['jane@example.com', 'ghost@example.com'] }, status: 201 },
+	{ name: 'add to a list by id', method: 'POST', path: '/contacts/lists/4/contacts/add', body: { ids: [2] }, status: 201 },
+	{ name: 'add again (nothing to do)', method: 'POST', path: '/contacts/lists/4/contacts/add', body: { ids: [2] }, status: 400 },
+	{ name: 'add to a missing list', method: 'POST', path: '/contacts/lists/99/contacts/add', body: { ids: [2] }, status: 404 },
+	{ name: 'list members', method: 'GET', path: '/contacts/lists/4/contacts?limit=50', status: 200 },
+	// The mirror's postContactInfo types success/failure as emails or ids only, although its own
+	// extIds example answers strings; the 2026 example (strings) is the reference here.
+	{
+		name: 'remove from a list by ext id',
+		method: 'POST',
+		path: '/contacts/lists/4/contacts/remove',
+		body: { extIds: ['bc-1'] },
+		status: 201,
+		against: 'wiremock',
+		ignore: ['/contacts/total', '/contacts/processId'],
+	},
+	{ name: 'remove all from a list', method: 'POST', path: '/contacts/lists/4/contacts/remove', body: { all: true }, status: 201 },
+	{ name: 'delete a list', method: 'DELETE', path: '/contacts/lists/4', status: 204 },
+	{ name: 'delete a missing list', method: 'DELETE', path: '/contacts/lists/4', status: 404 },
+
+	{ name: 'delete a contact', method: 'DELETE', path: '/contacts/sam%40example.com', status: 204 },
+	{ name: 'delete a missing contact', method: 'DELETE', path: '/contacts/sam%40example.com', status: 404 },
+];
