@@ -59,7 +59,7 @@ export class BrevoApi implements ICredentialType {
 				properties: {
 					value: 401,
 					message:
-						'Brevo did not accept this API key. Generate a new key in Brevo (SMTP & API → API Keys) and paste it whole; an SMTP key does not work here.',
+						'Brevo did not accept this API key. Paste the whole key from Brevo (SMTP & API → API Keys; an SMTP key does not work here). If your Brevo account only accepts known IP addresses, also authorise the address of this n8n server (Security → Authorised IPs).',
 				},
 			},
 			{
@@ -67,7 +67,7 @@ export class BrevoApi implements ICredentialType {
 				properties: {
 					value: 403,
 					message:
-						'Brevo refused access with this API key. If your account restricts API keys by IP address, allow the address of this n8n server (Security → Authorised IPs).',
+						'Brevo refused access with this API key. Check in Brevo that the key is active and that your plan includes API access.',
 				},
 			},
 			{
