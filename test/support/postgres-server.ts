@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './free-port';
+import { freePorts } from '../harness/ports';
 
 /** A throwaway PostgreSQL cluster for tests: its own data folder, port and socket, removed on stop. */
 export interface TestPostgres {
@@ -40,7 +40,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
 	const dir = mkdtempSync(join(tmpdir(), 'tajo-pg-'));
 	chmodSync(dir, 0o777);
 	const dataDir = join(dir, 'data');
-	const port = await freePort();
+	const [port] = await freePorts(1);
 	const asRoot = process.getuid?.() === 0;
 	const run = (cmd: string, args: string[]) => {
 		const full = asRoot ? ['-u', 'postgres', '--', join(bin, cmd), ...args] : args;
