@@ -35,6 +35,13 @@ export interface StartN8nOptions {
 	env?: Record<string, string>;
 	/** How long to wait for "Editor is now accessible" (default 180 s). */
 	startTimeoutMs?: number;
+	/**
+	 * A folder to keep n8n's data in across runs (the demo). Without it a temp folder is used and
+	 * removed on stop.
+	 */
+	dataDir?: string;
+	/** n8n's port (default: a free one). */
+	port?: number;
 }
 
 /** Milliseconds each start-up phase took, for the report and to spot regressions. */
@@ -66,6 +73,7 @@ export class N8nInstance extends N8nApi {
 		readonly packed: PackedPackage | undefined,
 		readonly expectedTypes: ExpectedTypes | undefined,
 		readonly timings: StartTimings,
+		private readonly keepData = false,
 	) {
 		super({
 			baseUrl: `http://127.0.0.1:${port}`,
@@ -93,7 +101,7 @@ export class N8nInstance extends N8nApi {
 		if (this.stopped) return;
 		this.stopped = true;
 		await this.n8nProcess.stop();
-		await removeTempDir(this.tempDir);
+		if (!this.keepData) await removeTempDir(this.tempDir);
 	}
 }
 
@@ -114,7 +122,8 @@ export async function startN8n(options: StartN8nOptions = {}): Promise<N8nInstan
 	};
 
 	const toolchain = await phase('toolchainMs', ensureToolchain);
-	const tempDir = await mkdtemp(path.join(os.tmpdir(), 'tajo-n8n-e2e-'));
+	const keepData = options.dataDir !== undefined;
+	const tempDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'tajo-n8n-e2e-')));
 	const userFolder = path.join(tempDir, 'user');
 	await mkdir(userFolder, { recursive: true });
 	let n8n: N8nProcess | undefined;
@@ -125,6 +134,7 @@ export async function startN8n(options: StartN8nOptions = {}): Promise<N8nInstan
 			if (options.build ?? true) await phase('buildMs', () => buildPackage(toolchain));
 			packed = await phase('packMs', async () => {
 				const packDir = path.join(tempDir, 'pack');
+				await rm(packDir, { recursive: true, force: true });
 				await mkdir(packDir);
 				const result = await packPackage(toolchain, packDir);
 				expectedTypes = await readExpectedTypes(toolchain, result.manifest);
@@ -134,22 +144,24 @@ export async function startN8n(options: StartN8nOptions = {}): Promise<N8nInstan
 			await phase('installMs', () => installCommunityPackage(toolchain, userFolder, tarball, options.installMethod));
 		}
 
-		const [port, brokerPort] = await freePorts(2);
+		const [freePort, brokerPort] = await freePorts(2);
+		const port = options.port ?? freePort;
 		const env = n8nEnvironment({ userFolder, port, brokerPort, extra: options.env });
-		n8n = N8nProcess.launch({ toolchain, env, logFile: path.join(tempDir, 'n8n.log'), cwd: tempDir, removeOnAbandon: tempDir });
+		n8n = N8nProcess.launch({ toolchain, env, logFile: path.join(tempDir, 'n8n.log'), cwd: tempDir, removeOnAbandon: keepData ? undefined : tempDir });
 		const proc = n8n;
 		await phase('startMs', () => proc.waitUntilReady(options.startTimeoutMs ?? 180_000));
 
-		const instance = new N8nInstance(n8n, toolchain, tempDir, userFolder, port, brokerPort, packed, expectedTypes, timings);
+		const instance = new N8nInstance(n8n, toolchain, tempDir, userFolder, port, brokerPort, packed, expectedTypes, timings, keepData);
 		await phase('loginMs', async () => {
 			await instance.login(OWNER.email, OWNER.password);
-			await instance.createApiKey();
+			// A kept data folder (the demo) already has keys from earlier runs; labels stay distinct.
+			await instance.createApiKey(`harness-${Date.now()}`);
 		});
 		timings.totalMs = Date.now() - started;
 		return instance;
 	} catch (error) {
 		if (n8n) await n8n.stop();
-		await removeTempDir(tempDir);
+		if (!keepData) await removeTempDir(tempDir);
 		throw error;
 	}
 }

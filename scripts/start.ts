@@ -1,0 +1,84 @@
+/**
+ * `npm start`: the product on this machine — n8n 2.41.1 with this package installed from its
+ * tarball (as n8n installs community packages), the BigCommerce and Brevo sandboxes seeded with a
+ * sample store, credentials pointing at them, and every template of workflows/ imported.
+ * n8n keeps its data in .demo/ (git-ignored) between runs; delete that folder to start over.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { startSandboxes, SANDBOX_DEFAULT_PORTS } from '../sandbox/cli';
+import { OWNER, REPO_ROOT, startN8n, type N8nInstance, type WorkflowJson } from '../test/harness';
+
+const DEMO_DIR = path.join(REPO_ROOT, '.demo');
+const PROVISIONED = path.join(DEMO_DIR, 'provisioned.json');
+const N8N_PORT = Number(process.env.TAJO_DEMO_PORT ?? 5678);
+
+interface Provisioned {
+	credentials: Record<string, string>;
+	workflows: Record<string, string>;
+}
+
+function readProvisioned(): Provisioned {
+	if (!existsSync(PROVISIONED)) return { credentials: {}, workflows: {} };
+	return JSON.parse(readFileSync(PROVISIONED, 'utf8')) as Provisioned;
+}
+
+/** Credentials and templates are created once; later runs keep what the user changed. */
+async function provision(n8n: N8nInstance, sandboxes: Awaited<ReturnType<typeof startSandboxes>>): Promise<Provisioned> {
+	const done = readProvisioned();
+	const credentials: Array<[string, string, Record<string, unknown>]> = [
+		['BigCommerce Sandbox', 'bigCommerceApi', { storeHash: sandboxes.bigcommerce.storeHash, accessToken: sandboxes.bigcommerce.accessToken, apiBaseUrl: sandboxes.bigcommerce.url }],
+		['Brevo Sandbox', 'brevoApi', { apiKey: sandboxes.brevo.apiKey, baseUrl: sandboxes.brevo.apiBaseUrl }],
+		['Tajo Loyalty (SQLite)', 'tajoLoyaltyDatabase', { type: 'sqlite', sqlitePath: 'tajo-loyalty.sqlite' }],
+	];
+	for (const [name, type, data] of credentials) {
+		if (done.credentials[name]) continue;
+		done.credentials[name] = (await n8n.createCredential(name, type, data)).id;
+	}
+	const templatesDir = path.join(REPO_ROOT, 'workflows');
+	const templates = existsSync(templatesDir) ? readdirSync(templatesDir).filter((f) => f.endsWith('.json')).sort() : [];
+	for (const file of templates) {
+		if (done.workflows[file]) continue;
+		const workflow = JSON.parse(readFileSync(path.join(templatesDir, file), 'utf8')) as WorkflowJson;
+		done.workflows[file] = (await n8n.importWorkflow(workflow)).id;
+	}
+	writeFileSync(PROVISIONED, JSON.stringify(done, null, 2));
+	return done;
+}
+
+async function main(): Promise<void> {
+	mkdirSync(DEMO_DIR, { recursive: true });
+	console.log('Starting the sandboxes and n8n (the first run installs n8n 2.41.1 into the cache: a few minutes)…');
+	const sandboxes = await startSandboxes(SANDBOX_DEFAULT_PORTS);
+	let n8n: N8nInstance | undefined;
+	const stop = async () => {
+		console.log('\nStopping…');
+		await n8n?.stop();
+		await sandboxes.close();
+		process.exit(0);
+	};
+	process.on('SIGINT', () => void stop());
+	process.on('SIGTERM', () => void stop());
+	try {
+		n8n = await startN8n({ dataDir: DEMO_DIR, port: N8N_PORT });
+		const done = await provision(n8n, sandboxes);
+		console.log(
+			[
+				'',
+				`n8n is ready: http://localhost:${N8N_PORT}   (sign in as ${OWNER.email} / ${OWNER.password})`,
+				`  package n8n-nodes-tajo-bigcommerce installed from its tarball; log: ${n8n.logFile}`,
+				`  credentials: ${Object.keys(done.credentials).join(', ')}`,
+				`  templates imported: ${Object.keys(done.workflows).length ? Object.keys(done.workflows).join(', ') : 'none yet'}`,
+				'',
+				sandboxes.describe,
+				'',
+				'Ctrl-C stops everything. Data stays in .demo/ (delete it to start over).',
+			].join('\n'),
+		);
+	} catch (error) {
+		console.error(error instanceof Error ? error.message : error);
+		await stop();
+	}
+}
+
+void main();
