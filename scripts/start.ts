@@ -51,12 +51,15 @@ async function main(): Promise<void> {
 	console.log('Starting the sandboxes and n8n (the first run installs n8n 2.41.1 into the cache: a few minutes)…');
 	const sandboxes = await startSandboxes(SANDBOX_DEFAULT_PORTS);
 	let n8n: N8nInstance | undefined;
-	const stop = async () => {
-		console.log('\nStopping…');
-		await n8n?.stop();
-		await sandboxes.close();
-		process.exit(0);
-	};
+	// Ctrl-C often arrives twice (npm and tsx relay it): stop once, and exit only when n8n is down.
+	let stopping: Promise<void> | undefined;
+	const stop = () =>
+		(stopping ??= (async () => {
+			console.log('\nStopping…');
+			await n8n?.stop();
+			await sandboxes.close();
+			process.exit(0);
+		})());
 	process.on('SIGINT', () => void stop());
 	process.on('SIGTERM', () => void stop());
 	try {
