@@ -57,7 +57,8 @@ export class N8nProcess {
 		// would silently change what is tested.
 		for (const key of INHERITED_ENV) if (process.env[key] !== undefined) base[key] = process.env[key];
 		const env = node24Env(options.toolchain, {});
-		const fd = openSync(options.logFile, 'a');
+		// Truncate: readiness is read from this log, so lines of an earlier run (a kept data folder) must go.
+		const fd = openSync(options.logFile, 'w');
 		try {
 			const child = spawn(path.join(options.toolchain.nodeBinDir, 'node'), [options.toolchain.n8nBin, 'start'], {
 				cwd: options.cwd,
