@@ -1,4 +1,4 @@
-// Three layers of tests (DESIGN §9); `npm test` runs them all under Node 24.
+// The layers of tests (DESIGN §9); `npm test` runs them all under Node 24.
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }];
 const base = { testEnvironment: 'node', transform: { '^.+\\.ts$': tsJest }, moduleFileExtensions: ['ts', 'js', 'json'] };
 

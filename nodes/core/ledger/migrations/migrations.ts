@@ -1,0 +1,18 @@
+import { ledgerSchema } from './001-ledger';
+import { cartSchema } from './002-carts';
+import type { ColumnTypes } from './column-types';
+
+export interface Migration {
+	/** Applied in order; a database records the versions it has in tajo_schema_migrations. */
+	version: number;
+	name: string;
+	statements(types: ColumnTypes): string[];
+}
+
+/** Append only: a released migration is never edited, a change is a new version. */
+export const MIGRATIONS: readonly Migration[] = [
+	{ version: 1, name: 'ledger', statements: ledgerSchema },
+	{ version: 2, name: 'carts', statements: cartSchema },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,0 +1,82 @@
+import type { AwardBonusInput, AwardForOrderInput, PointsResult } from '../entry-types';
+import { InvalidLedgerInput } from '../errors';
+import { row, run, type Op } from '../sql/statement';
+import { int, isoOrNull } from '../sql/values';
+import { addDays, earliest, latest, type OpContext } from './context';
+import { ENTRY_COLUMNS } from './entry-rows';
+import { pointsWrite } from './points-write';
+import { idText, instant, optionalInt, optionalText, requireInt, requireText } from './validate';
+
+/**
+ * Points for an order, once: per idempotency key and per (program, order) — an order awarded
+ * before under another key returns that first award. The member's order stats move in the same
+ * transaction, so they too count each order once.
+ */
+export function* awardForOrderOp(ctx: OpContext, input: AwardForOrderInput): Op<PointsResult> {
+	const orderId = idText('order.id', input.order?.id);
+	const totalMinor = requireInt('order.totalMinor', input.order.totalMinor, { min: 0 });
+	const currency = optionalText('order.currency', input.order.currency, 10) ?? null;
+	const channelId = optionalInt('order.channelId', input.order.channelId) ?? null;
+	const placedAt = input.order.placedAt === undefined ? ctx.now : instant('order.placedAt', input.order.placedAt);
+	if (typeof input.compute !== 'function') throw new InvalidLedgerInput('compute', 'must be a function returning the points');
+	return yield* pointsWrite(ctx, {
+		programId: input.programId,
+		member: input.member,
+		idempotencyKey: input.idempotencyKey,
+		kind: 'purchase',
+		orderId,
+		tierFor: input.tierFor,
+		prior: function* () {
+			return yield* row(
+				`SELECT ${ENTRY_COLUMNS.split(', ').map((c) => `e.${c}`).join(', ')} FROM tajo_orders o JOIN tajo_ledger_entries e ON e.id = o.entry_id WHERE o.program_id = ? AND o.order_id = ?`,
+				[input.programId, orderId],
+			);
+		},
+		plan: function* (member) {
+			const computed = input.compute(member.rule);
+			const points = requireInt('compute().points', computed?.points, { min: 0 });
+			const pendingDays = requireInt('compute().pendingDays', computed.pendingDays ?? 0, { min: 0, max: 3650 });
+			const availableAt = addDays(ctx.now, pendingDays);
+			const r = member.row;
+			return {
+				kind: 'purchase',
+				points,
+				lifetimeDelta: points,
+				availableAt,
+				orderId,
+				breakdown: computed.breakdown ?? null,
+				memberColumns: {
+					orders_count: int(r.orders_count) + 1,
+					total_spent_minor: int(r.total_spent_minor) + totalMinor,
+					first_order_at: earliest(isoOrNull(r.first_order_at), placedAt),
+					last_order_at: latest(isoOrNull(r.last_order_at), placedAt),
+				},
+				afterInsert: function* (entry) {
+					// The primary key (program, order) also refuses a second award of the order under another key.
+					yield* run(
+						`INSERT INTO tajo_orders (program_id, order_id, member_id, channel_id, currency, total_minor, refunded_minor, granted_points, reversed_points, available_at, entry_id, placed_at, created_at)
+						VALUES (?, ?, ?, ?, ?, ?, 0, ?, 0, ?, ?, ?, ?)`,
+						[input.programId, orderId, member.id, channelId, currency, totalMinor, points, availableAt, int(entry.id), placedAt, ctx.now],
+					);
+				},
+			};
+		},
+	});
+}
+
+/** A fixed bonus, once per natural key (e.g. `<store>:member:<id>:birthday:2025`). */
+export function* awardBonusOp(ctx: OpContext, input: AwardBonusInput): Op<PointsResult> {
+	const action = requireText('action', input.action, 100);
+	const points = requireInt('points', input.points, { min: 0 });
+	const pendingDays = requireInt('pendingDays', input.pendingDays ?? 0, { min: 0, max: 3650 });
+	return yield* pointsWrite(ctx, {
+		programId: input.programId,
+		member: input.member,
+		idempotencyKey: input.idempotencyKey,
+		kind: 'bonus',
+		tierFor: input.tierFor,
+		plan: function* () {
+			return { kind: 'bonus', points, lifetimeDelta: points, availableAt: addDays(ctx.now, pendingDays), action, breakdown: input.breakdown ?? null };
+		},
+	});
+}

@@ -1,0 +1,28 @@
+import type { Dialect } from '../sql/dialect';
+
+/** What every operation gets: the engine's SQL differences and the store's clock, read once per attempt. */
+export interface OpContext {
+	readonly dialect: Dialect;
+	/** ISO-8601 UTC (`toISOString()`): the one format stored, so text comparison is time order on SQLite. */
+	readonly now: string;
+}
+
+const DAY_MS = 86_400_000;
+
+export function addDays(instant: string, days: number): string {
+	return new Date(Date.parse(instant) + days * DAY_MS).toISOString();
+}
+
+/** First instant of the instant's calendar month, UTC. */
+export function monthStart(instant: string): string {
+	const d = new Date(instant);
+	return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1)).toISOString();
+}
+
+export function earliest(a: string | null, b: string): string {
+	return a !== null && a < b ? a : b;
+}
+
+export function latest(a: string | null, b: string): string {
+	return a !== null && a > b ? a : b;
+}

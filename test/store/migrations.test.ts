@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { SchemaTooNew } from '../../nodes/core/ledger/errors';
+import { migrate } from '../../nodes/core/ledger/migrations/migrate';
+import { LATEST_SCHEMA_VERSION } from '../../nodes/core/ledger/migrations/migrations';
+import { openLedgerStore, openSqlDriver } from '../../nodes/core/ledger/open-ledger-store';
+import { SqlLedgerStore } from '../../nodes/core/ledger/sql-ledger-store';
+import { runWorkers } from './support/run-workers';
+import { award, programWithMember, STORE } from './support/seed-data';
+import { ENGINES, useStoreEngine } from './support/store-engines';
+import { TestClock } from './support/test-clock';
+
+describe.each(ENGINES)('schema migrations on %s', (engine) => {
+	const db = useStoreEngine(engine);
+	const clock = new TestClock();
+	const versions = async (config: Parameters<typeof db.sql>[0]) =>
+		(await db.sql(config, 'SELECT version, name FROM tajo_schema_migrations ORDER BY version')).map((r) => [Number(r.version), r.name]);
+
+	it('is at version 2 (ledger, carts) today', () => {
+		expect(LATEST_SCHEMA_VERSION).toBe(2);
+	});
+
+	it('creates the whole schema on an empty database, on first use', async () => {
+		const { store, config } = await db.fresh({ clock: clock.now });
+		expect(await store.schemaVersion()).toBe(2);
+		expect(await versions(config)).toEqual([
+			[1, 'ledger'],
+			[2, 'carts'],
+		]);
+		// Opening again changes nothing.
+		const applied = await db.sql(config, 'SELECT applied_at FROM tajo_schema_migrations ORDER BY version');
+		clock.advanceDays(1);
+		await db.open(config, { clock: clock.now });
+		expect(await db.sql(config, 'SELECT applied_at FROM tajo_schema_migrations ORDER BY version')).toEqual(applied);
+	});
+
+	it('upgrades a database at an older version and keeps its data', async () => {
+		const config = await db.freshConfig();
+		const driver = await openSqlDriver(config);
+		expect(await migrate(driver, clock.now, 1)).toEqual({ from: 0, to: 1, applied: [1] });
+		const old = new SqlLedgerStore(driver, clock.now);
+		const { program } = await programWithMember(old);
+		await award(old, program.id, 1, 100, 50_000);
+		await old.close();
+		await expect(db.sql(config, 'SELECT count(*) AS n FROM tajo_carts')).rejects.toThrow(/tajo_carts/);
+
+		const store = await db.open(config, { clock: clock.now });
+		expect(await store.schemaVersion()).toBe(2);
+		expect(await versions(config)).toEqual([
+			[1, 'ledger'],
+			[2, 'carts'],
+		]);
+		expect((await store.getMember(program.id, { customerId: 1 })).points.balance).toBe(500);
+		expect((await award(store, program.id, 1, 100, 50_000)).duplicate).toBe(true);
+		expect((await store.trackCart({ storeHash: STORE, cartId: 'c', email: 'a@example.com', items: [{ id: 1 }], amountMinor: 1 })).startSequence).toBe(true);
+	});
+
+	it('is safe when several processes start on an empty database at once', async () => {
+		const config = await db.freshConfig();
+		const reports = await runWorkers(Array.from({ length: 4 }, () => ({ task: 'open' as const, config })));
+		expect(reports.map((r) => r.schemaVersion)).toEqual([2, 2, 2, 2]);
+		// And several stores of one process, too.
+		const stores = await Promise.all(Array.from({ length: 6 }, () => db.open(config)));
+		expect(stores).toHaveLength(6);
+		expect(await versions(config)).toEqual([
+			[1, 'ledger'],
+			[2, 'carts'],
+		]);
+	}, 120_000);
+
+	it('refuses a database written by a newer version of the package', async () => {
+		const { config } = await db.fresh();
+		await db.sql(config, "INSERT INTO tajo_schema_migrations (version, name, applied_at) VALUES (99, 'future', 'x')");
+		const error = await openLedgerStore(config).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(SchemaTooNew);
+		expect(String(error)).toMatch(/schema version 99, but this version of the node knows only up to 2/);
+	});
+
+	it('says what to fix when the database cannot be reached', async () => {
+		if (engine === 'sqlite') {
+			const blocker = join(mkdtempSync(join(tmpdir(), 'tajo-blocked-')), 'a-file');
+			writeFileSync(blocker, 'not a folder');
+			await expect(openLedgerStore({ type: 'sqlite', sqlitePath: join(blocker, 'ledger.sqlite') })).rejects.toThrow(/cannot create or write the database file/);
+			rmSync(dirname(blocker), { recursive: true, force: true });
+		} else {
+			const config = await db.freshConfig();
+			await expect(openLedgerStore({ ...config, password: 'wrong' })).rejects.toThrow(/rejected user "postgres" with this password/);
+		}
+	});
+});
