@@ -25,7 +25,8 @@ export const productImageSchema = z
 	.object({
 		id: z.number().int(),
 		product_id: z.number().int(),
-		image_url: z.string(),
+		// Optional in products_catalog.v3 `productImage_Full`: a URL given on upload, not always echoed back.
+		image_url: z.string().optional(),
 		is_thumbnail: z.boolean(),
 		sort_order: z.number().int().optional(),
 		description: z.string().optional(),

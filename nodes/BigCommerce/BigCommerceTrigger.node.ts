@@ -1,0 +1,36 @@
+import {
+	NodeConnectionTypes,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+import { handleDelivery } from './trigger/delivery';
+import { triggerProperties } from './trigger/description';
+import { checkExists, create, remove } from './trigger/lifecycle';
+
+export class BigCommerceTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'BigCommerce Trigger',
+		name: 'bigCommerceTrigger',
+		icon: 'file:bigcommerce.svg',
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow when orders, carts, customers or products change in a BigCommerce store',
+		defaults: { name: 'BigCommerce Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'bigCommerceApi', required: true }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: triggerProperties,
+	};
+
+	webhookMethods = {
+		default: { checkExists, create, delete: remove },
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return handleDelivery(this);
+	}
+}

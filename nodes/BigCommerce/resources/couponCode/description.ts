@@ -1,0 +1,131 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+const show = (extra: Record<string, string[]> = {}) => ({ show: { resource: ['couponCode'], operation: ['create'], ...extra } });
+
+export const couponCodeDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['couponCode'] } },
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Create a single-use coupon code, e.g. 10% off for a cart-recovery email or a points redemption',
+				action: 'Create a coupon code',
+			},
+		],
+		default: 'create',
+	},
+	{
+		displayName: 'Promotion',
+		name: 'promotion',
+		type: 'options',
+		default: 'new',
+		displayOptions: show(),
+		options: [
+			{
+				name: 'Create a Promotion for This Code',
+				value: 'new',
+				description: 'Set the discount, expiry and minimum purchase here; each code gets its own promotion',
+			},
+			{
+				name: 'Add to an Existing Promotion',
+				value: 'existing',
+				description: 'The code gives the discount of a promotion set up in the BigCommerce control panel',
+			},
+		],
+		description: 'Where the discount of the code is defined',
+		hint: 'Codes of an existing promotion share its discount and end date. Choose "Create a Promotion" when each code needs its own expiry.',
+	},
+	{
+		displayName: 'Promotion ID',
+		name: 'promotionId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 12',
+		displayOptions: show({ promotion: ['existing'] }),
+		description: 'ID of a coupon promotion (Marketing › Promotions in the control panel; the number at the end of its edit page address)',
+	},
+	{
+		displayName: 'Discount Type',
+		name: 'discountType',
+		type: 'options',
+		default: 'percentage',
+		displayOptions: show({ promotion: ['new'] }),
+		options: [
+			{ name: 'Percentage Off the Order', value: 'percentage' },
+			{ name: 'Fixed Amount Off the Order', value: 'fixed' },
+		],
+		description: 'How the discount is counted',
+	},
+	{
+		displayName: 'Discount',
+		name: 'discountAmount',
+		type: 'number',
+		default: 10,
+		typeOptions: { minValue: 0, numberPrecision: 2 },
+		displayOptions: show({ promotion: ['new'] }),
+		description: "Percentage (10 for 10% off) or amount in the store's default currency (5 for $5 off), as chosen above",
+	},
+	{
+		displayName: 'Code',
+		name: 'code',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. COMEBACK-7Q2M9X',
+		displayOptions: show(),
+		description: 'The code the shopper types at checkout. Leave empty to generate a random one. Letters, digits, spaces, hyphens and underscores; at most 50.',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: show(),
+		options: [
+			{
+				displayName: 'Channel IDs',
+				name: 'channelIds',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 1',
+				description: 'New promotion only: the storefront channels where the code works, comma-separated. Empty means the default storefront.',
+			},
+			{
+				displayName: 'Code Prefix',
+				name: 'codePrefix',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. COMEBACK-',
+				description: 'Put in front of a generated code so that shoppers and reports recognise it',
+			},
+			{
+				displayName: 'Expires At',
+				name: 'expiresAt',
+				type: 'dateTime',
+				default: '',
+				description: 'New promotion only: after this time the code no longer works (UTC unless the value has a time zone)',
+			},
+			{
+				displayName: 'Minimum Purchase',
+				name: 'minimumPurchase',
+				type: 'number',
+				default: 0,
+				typeOptions: { minValue: 0, numberPrecision: 2 },
+				description: 'New promotion only: the cart must be worth at least this much for the code to apply. 0 means no minimum.',
+			},
+			{
+				displayName: 'Promotion Name',
+				name: 'promotionName',
+				type: 'string',
+				default: '',
+				description: 'New promotion only: the name shown in the control panel. Default: "Tajo: 10% off (CODE)".',
+			},
+		],
+	},
+];

@@ -1,0 +1,120 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { ORDER_STATUSES } from '../../../core/bigcommerce';
+import { returnAllAndLimit } from '../../shared/parameters';
+
+const show = (operation: string[]) => ({ show: { resource: ['order'], operation } });
+
+/** BigCommerce's fixed statuses, alphabetically, with the ID flows compare against. */
+const statusOptions: INodePropertyOptions[] = [...ORDER_STATUSES]
+	.sort((a, b) => a.name.localeCompare(b.name))
+	.map((status) => ({ name: `${status.name} (${status.id})`, value: status.id }));
+
+export const orderDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['order'] } },
+		options: [
+			{ name: 'Get', value: 'get', description: 'Get one order by ID, optionally with its products, shipments and coupons', action: 'Get an order' },
+			{ name: 'Get Many', value: 'getAll', description: 'List orders, optionally filtered', action: 'Get many orders' },
+		],
+		default: 'get',
+	},
+	{
+		displayName: 'Order ID',
+		name: 'orderId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 100',
+		displayOptions: show(['get']),
+		description: 'The order number, e.g. resource_id or order_id of an order event',
+	},
+	{
+		displayName: 'Include',
+		name: 'include',
+		type: 'multiOptions',
+		default: [],
+		displayOptions: show(['get']),
+		options: [
+			{ name: 'Coupons', value: 'coupons', description: 'Coupon codes used on the order and what each took off' },
+			{ name: 'Products', value: 'products', description: 'The order lines: product, variant, quantity, prices' },
+			{ name: 'Shipments', value: 'shipments', description: 'Shipments with tracking number and carrier' },
+		],
+		description: 'Details to read with the order. Each one is one more request to BigCommerce.',
+	},
+	...returnAllAndLimit('order'),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: show(['getAll']),
+		options: [
+			{
+				displayName: 'Cart ID',
+				name: 'cartId',
+				type: 'string',
+				default: '',
+				description: 'Only the order placed from this cart; tells a cart-recovery flow that the cart was bought',
+			},
+			{
+				displayName: 'Channel ID',
+				name: 'channelId',
+				type: 'number',
+				default: 1,
+				typeOptions: { minValue: 1 },
+				description: 'Only orders from this sales channel (storefront); see Channel › Get Many',
+			},
+			{
+				displayName: 'Created Since',
+				name: 'createdSince',
+				type: 'dateTime',
+				default: '',
+				description: 'Only orders placed at or after this time (UTC unless the value has a time zone)',
+			},
+			{
+				displayName: 'Customer ID',
+				name: 'customerId',
+				type: 'string',
+				default: '',
+				description: 'Only orders of this customer',
+			},
+			{
+				displayName: 'Email',
+				name: 'email',
+				type: 'string',
+				placeholder: 'name@email.com',
+				default: '',
+				description: 'Only orders with this billing email address (also finds guest orders)',
+			},
+			{
+				displayName: 'Modified Since',
+				name: 'modifiedSince',
+				type: 'dateTime',
+				default: '',
+				description: 'Only orders changed at or after this time (UTC unless the value has a time zone)',
+			},
+			{
+				displayName: 'Status',
+				name: 'statusId',
+				type: 'options',
+				default: 10,
+				options: statusOptions,
+				description: 'Only orders in this status',
+			},
+		],
+	},
+	{
+		displayName: 'Add Status Name',
+		name: 'addStatusName',
+		type: 'boolean',
+		default: true,
+		displayOptions: show(['get', 'getAll']),
+		description:
+			'Whether to add status_name: BigCommerce’s fixed name of the status (e.g. Completed). Unlike the status field it stays the same when the store renames its statuses, so flows can rely on it.',
+	},
+];

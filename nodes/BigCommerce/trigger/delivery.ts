@@ -1,0 +1,66 @@
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { acceptDelivery } from '../../core/bigcommerce/webhook-dedupe';
+import { parseWebhookDelivery } from '../../core/bigcommerce/webhook-delivery';
+import { headerValue, secretsMatch, WEBHOOK_SECRET_HEADER } from '../../core/bigcommerce/webhook-secret';
+import { readRegistration } from './state';
+
+/**
+ * Handles one POST from BigCommerce. Everything here is synchronous and makes no API call, so
+ * BigCommerce gets its answer at once (it counts slow answers as failures, retries them and
+ * finally deactivates the hook).
+ *
+ * Answers: 401 without the secret, 400 for a body that is no webhook envelope, 200 without an
+ * execution for a repeated `hash` or an event this node did not register, 200 with one execution
+ * otherwise.
+ *
+ * Accepted hashes live in the node's static data, and the node always answers itself
+ * (`noWebhookResponse: true`, also together with `workflowData`). That is what makes n8n 2.41.1
+ * save them: its webhook handler saves static data in the response callback, if the workflow's
+ * `__dataChanged` flag is set. When n8n answers on its own ("onReceived"), that callback runs only
+ * after WorkflowRunner.run() has started the execution, and starting it wraps the same static-data
+ * object in a new Workflow, which resets the flag: the change would never be written (seen in a
+ * real n8n: a duplicate after a restart started a second execution). With the node answering, the
+ * callback, and so the save, runs before the execution starts.
+ */
+export function handleDelivery(context: IWebhookFunctions, now: Date = new Date()): IWebhookResponseData {
+	const response = context.getResponseObject();
+	const answer = (status: number, body: IDataObject): IWebhookResponseData => {
+		response.status(status).json(body);
+		return { noWebhookResponse: true };
+	};
+
+	const state = context.getWorkflowStaticData('node');
+	const registration = readRegistration(state);
+	const received = headerValue(context.getHeaderData(), WEBHOOK_SECRET_HEADER);
+	if (!registration || !secretsMatch(received, registration.secret)) {
+		return answer(401, { error: `Unauthorized: the ${WEBHOOK_SECRET_HEADER} header is missing or wrong.` });
+	}
+
+	const parsed = parseWebhookDelivery(readBody(context), now);
+	if (!parsed.ok) return answer(400, { error: `Not a BigCommerce webhook delivery: ${parsed.reason}` });
+
+	// A hook left from earlier settings may still deliver; it is acknowledged so BigCommerce stops.
+	if (!registration.hooks.some((hook) => hook.scope === parsed.envelope.scope)) {
+		return answer(200, { received: true, ignored: `This trigger does not listen to ${parsed.envelope.scope}.` });
+	}
+
+	const node = context.getNode();
+	const processKey = `${context.getWorkflow().id ?? ''}:${node.id ?? node.name}:${registration.destination}`;
+	const verdict = acceptDelivery(parsed.envelope.hash, state.accepted, processKey, Math.floor(now.getTime() / 1000));
+	if (verdict.duplicate) return answer(200, { received: true, duplicate: true });
+	state.accepted = verdict.record as unknown as IDataObject;
+
+	const options = context.getNodeParameter('options', {}) as { includeRawDelivery?: boolean };
+	const json: IDataObject = { ...parsed.item };
+	if (options.includeRawDelivery) json.delivery = parsed.envelope as unknown as IDataObject;
+	response.status(200).json({ received: true });
+	return { noWebhookResponse: true, workflowData: [[{ json }]] };
+}
+
+/** n8n parses JSON bodies; a delivery without a JSON content type is read from the raw bytes. */
+function readBody(context: IWebhookFunctions): unknown {
+	const body = context.getBodyData();
+	if (body && Object.keys(body).length > 0) return body;
+	const raw = (context.getRequestObject() as { rawBody?: unknown }).rawBody;
+	return raw ?? body;
+}
