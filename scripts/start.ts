@@ -8,10 +8,16 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import { startSandboxes, SANDBOX_DEFAULT_PORTS } from '../sandbox/cli';
 import { OWNER, REPO_ROOT, startN8n, type N8nInstance, type WorkflowJson } from '../test/harness';
+import { configOf, withConfig } from '../test/harness/templates';
 
 const DEMO_DIR = path.join(REPO_ROOT, '.demo');
 const PROVISIONED = path.join(DEMO_DIR, 'provisioned.json');
 const N8N_PORT = Number(process.env.TAJO_DEMO_PORT ?? 5678);
+
+/** Templates started by BigCommerce events or a schedule are activated; manual ones are not. */
+function hasAutomaticTrigger(workflow: WorkflowJson): boolean {
+	return workflow.nodes.some((node) => /Trigger$|\.webhook$/.test(node.type) && !node.type.endsWith('.manualTrigger'));
+}
 
 interface Provisioned {
 	credentials: Record<string, string>;
@@ -27,9 +33,9 @@ function readProvisioned(): Provisioned {
 async function provision(n8n: N8nInstance, sandboxes: Awaited<ReturnType<typeof startSandboxes>>): Promise<Provisioned> {
 	const done = readProvisioned();
 	const credentials: Array<[string, string, Record<string, unknown>]> = [
-		['BigCommerce Sandbox', 'bigCommerceApi', { storeHash: sandboxes.bigcommerce.storeHash, accessToken: sandboxes.bigcommerce.accessToken, apiBaseUrl: sandboxes.bigcommerce.url }],
-		['Brevo Sandbox', 'brevoApi', { apiKey: sandboxes.brevo.apiKey, baseUrl: sandboxes.brevo.apiBaseUrl }],
-		['Tajo Loyalty (SQLite)', 'tajoLoyaltyDatabase', { type: 'sqlite', sqlitePath: 'tajo-loyalty.sqlite' }],
+		['BigCommerce', 'bigCommerceApi', { storeHash: sandboxes.bigcommerce.storeHash, accessToken: sandboxes.bigcommerce.accessToken, apiBaseUrl: sandboxes.bigcommerce.url }],
+		['Brevo', 'brevoApi', { apiKey: sandboxes.brevo.apiKey, baseUrl: sandboxes.brevo.apiBaseUrl }],
+		['Tajo Loyalty', 'tajoLoyaltyDatabase', { type: 'sqlite', sqlitePath: 'tajo-loyalty.sqlite' }],
 	];
 	for (const [name, type, data] of credentials) {
 		if (done.credentials[name]) continue;
@@ -39,8 +45,14 @@ async function provision(n8n: N8nInstance, sandboxes: Awaited<ReturnType<typeof 
 	const templates = existsSync(templatesDir) ? readdirSync(templatesDir).filter((f) => f.endsWith('.json')).sort() : [];
 	for (const file of templates) {
 		if (done.workflows[file]) continue;
-		const workflow = JSON.parse(readFileSync(path.join(templatesDir, file), 'utf8')) as WorkflowJson;
-		done.workflows[file] = (await n8n.importWorkflow(workflow)).id;
+		const raw = JSON.parse(readFileSync(path.join(templatesDir, file), 'utf8')) as WorkflowJson;
+		const storefrontUrl = `${sandboxes.bigcommerce.url}/storefront/${sandboxes.bigcommerce.storeHash}/`;
+		const workflow = 'storefrontUrl' in configOf(raw) ? withConfig(raw, { storefrontUrl }) : raw;
+		const id = (await n8n.importWorkflow(workflow)).id;
+		done.workflows[file] = id;
+		if (hasAutomaticTrigger(workflow)) {
+			await n8n.activateWorkflow(id).catch((error: unknown) => console.warn(`Could not activate ${file}: ${error instanceof Error ? error.message.split('\n')[0] : error}`));
+		}
 	}
 	writeFileSync(PROVISIONED, JSON.stringify(done, null, 2));
 	return done;
