@@ -1,14 +1,24 @@
 import {
 	NodeConnectionTypes,
 	NodeOperationError,
+	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
+import type { LedgerStore } from '../core/ledger';
+import { ledgerStores, type StoreLease } from '../core/loyalty-service';
 import { tajoLoyaltyDatabaseTest } from './methods/credentialTest';
-import { checkConnection, databaseOperations } from './resources/database';
+import { operations, resourceProperties, resourceSelector } from './resources';
+import { errorItem, toNodeError } from './shared/errors';
 
+/**
+ * The loyalty engine for BigCommerce stores: programs, members, points, tracked carts and
+ * analytics on the Tajo Loyalty Database. Each operation lives in
+ * resources/<resource>/<operation>.ts and maps its parameters to one call of the loyalty
+ * service (nodes/core/loyalty-service), which composes the rules engine and the ledger.
+ */
 export class TajoLoyalty implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Tajo Loyalty',
@@ -17,23 +27,13 @@ export class TajoLoyalty implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Loyalty points, tiers and members for BigCommerce stores',
+		description: 'Loyalty points, tiers, members and abandoned-cart tracking for BigCommerce stores',
 		defaults: { name: 'Tajo Loyalty' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,
 		credentials: [{ name: 'tajoLoyaltyDatabase', required: true, testedBy: 'tajoLoyaltyDatabaseTest' }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Database', value: 'database' }],
-				default: 'database',
-			},
-			...databaseOperations,
-		],
+		properties: [resourceSelector, ...resourceProperties],
 	};
 
 	methods = { credentialTest: { tajoLoyaltyDatabaseTest } };
@@ -41,27 +41,37 @@ export class TajoLoyalty implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const out: INodeExecutionData[] = [];
-		for (let i = 0; i < items.length; i++) {
-			try {
-				const resource = this.getNodeParameter('resource', i) as string;
-				const operation = this.getNodeParameter('operation', i) as string;
-				if (resource === 'database' && operation === 'checkConnection') {
-					out.push({ json: await checkConnection.call(this), pairedItem: { item: i } });
-					continue;
+		// The ledger is borrowed from the process-wide cache on first need and given back at the end.
+		let lease: Promise<StoreLease> | undefined;
+		const store = async (): Promise<LedgerStore> => {
+			lease ??= this.getCredentials('tajoLoyaltyDatabase').then((credentials) => ledgerStores.acquire(credentials));
+			return (await lease).store;
+		};
+		try {
+			for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+				try {
+					const resource = this.getNodeParameter('resource', itemIndex) as string;
+					const operation = this.getNodeParameter('operation', itemIndex) as string;
+					const run = operations[resource]?.[operation];
+					if (!run) {
+						throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not known for "${resource}"`, {
+							itemIndex,
+							description: 'Choose a resource and an operation from the lists.',
+						});
+					}
+					// Operations that do not use the ledger (Database → Check Connection) never call store().
+					const result = await run.call(this, { itemIndex, store });
+					for (const json of Array.isArray(result) ? result : [result]) out.push({ json: json as IDataObject, pairedItem: { item: itemIndex } });
+				} catch (error) {
+					if (this.continueOnFail()) {
+						out.push({ json: errorItem(error), pairedItem: { item: itemIndex } });
+						continue;
+					}
+					throw toNodeError(this.getNode(), error, itemIndex);
 				}
-				throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}" for resource "${resource}"`, { itemIndex: i });
-			} catch (error) {
-				if (this.continueOnFail()) {
-					out.push({ json: { error: (error as Error).message }, pairedItem: { item: i } });
-					continue;
-				}
-				if (error instanceof NodeOperationError) throw error;
-				throw new NodeOperationError(this.getNode(), error as Error, {
-					itemIndex: i,
-					message: 'The loyalty database could not be used',
-					description: (error as Error).message,
-				});
 			}
+		} finally {
+			if (lease) (await lease.catch(() => undefined))?.release();
 		}
 		return [out];
 	}

@@ -65,8 +65,10 @@ export class SqlLedgerStore implements LedgerStore {
 		return this.driver.read(() => op(this.context()));
 	}
 
+	private readonly programConfigs = new Map<string, Record<string, unknown>>();
+
 	private context(): OpContext {
-		return { dialect: this.driver.dialect, now: this.clock().toISOString() };
+		return { dialect: this.driver.dialect, now: this.clock().toISOString(), programConfigs: this.programConfigs };
 	}
 
 	async upsertProgram(input: ProgramUpsert): Promise<ProgramUpsertResult> {

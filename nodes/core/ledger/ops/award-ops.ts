@@ -1,9 +1,9 @@
 import type { AwardBonusInput, AwardForOrderInput, PointsResult } from '../entry-types';
 import { InvalidLedgerInput } from '../errors';
-import { row, run, type Op } from '../sql/statement';
+import { statement, type Op } from '../sql/statement';
 import { int, isoOrNull } from '../sql/values';
 import { addDays, earliest, latest, type OpContext } from './context';
-import { ENTRY_COLUMNS } from './entry-rows';
+import { ENTRY_ID_BY_KEY } from './entry-rows';
 import { pointsWrite } from './points-write';
 import { idText, instant, optionalInt, optionalText, requireInt, requireText } from './validate';
 
@@ -26,12 +26,7 @@ export function* awardForOrderOp(ctx: OpContext, input: AwardForOrderInput): Op<
 		kind: 'purchase',
 		orderId,
 		tierFor: input.tierFor,
-		prior: function* () {
-			return yield* row(
-				`SELECT ${ENTRY_COLUMNS.split(', ').map((c) => `e.${c}`).join(', ')} FROM tajo_orders o JOIN tajo_ledger_entries e ON e.id = o.entry_id WHERE o.program_id = ? AND o.order_id = ?`,
-				[input.programId, orderId],
-			);
-		},
+		priorOrder: { programId: input.programId, orderId },
 		plan: function* (member) {
 			const computed = input.compute(member.rule);
 			const points = requireInt('compute().points', computed?.points, { min: 0 });
@@ -51,14 +46,15 @@ export function* awardForOrderOp(ctx: OpContext, input: AwardForOrderInput): Op<
 					first_order_at: earliest(isoOrNull(r.first_order_at), placedAt),
 					last_order_at: latest(isoOrNull(r.last_order_at), placedAt),
 				},
-				afterInsert: function* (entry) {
-					// The primary key (program, order) also refuses a second award of the order under another key.
-					yield* run(
+				// The primary key (program, order) also refuses a second award of the order under another key.
+				afterInsert: [
+					statement(
 						`INSERT INTO tajo_orders (program_id, order_id, member_id, channel_id, currency, total_minor, refunded_minor, granted_points, reversed_points, available_at, entry_id, placed_at, created_at)
-						VALUES (?, ?, ?, ?, ?, ?, 0, ?, 0, ?, ?, ?, ?)`,
-						[input.programId, orderId, member.id, channelId, currency, totalMinor, points, availableAt, int(entry.id), placedAt, ctx.now],
-					);
-				},
+						VALUES (?, ?, ?, ?, ?, ?, 0, ?, 0, ?, ${ENTRY_ID_BY_KEY}, ?, ?)`,
+						[input.programId, orderId, member.id, channelId, currency, totalMinor, points, availableAt, input.idempotencyKey, placedAt, ctx.now],
+						'run',
+					),
+				],
 			};
 		},
 	});

@@ -5,6 +5,11 @@ export interface OpContext {
 	readonly dialect: Dialect;
 	/** ISO-8601 UTC (`toISOString()`): the one format stored, so text comparison is time order on SQLite. */
 	readonly now: string;
+	/**
+	 * Program configs by `<program id>@<version>`, kept by the store for its lifetime: a version
+	 * never changes once written, so points writes read only the current version number.
+	 */
+	readonly programConfigs?: Map<string, Record<string, unknown>>;
 }
 
 const DAY_MS = 86_400_000;

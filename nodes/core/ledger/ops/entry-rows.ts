@@ -1,5 +1,5 @@
 import type { EntryKind, LedgerEntry } from '../entry-types';
-import { row, type Op, type Row, type SqlValue } from '../sql/statement';
+import { row, statement, type Op, type Row, type SqlValue, type Statement } from '../sql/statement';
 import { int, intOrNull, iso, json, textOrNull, toJson } from '../sql/values';
 import type { OpContext } from './context';
 
@@ -59,18 +59,76 @@ export interface NewEntry {
 	tierAfter: string | null;
 }
 
-/** Appends an entry. The unique idempotency key makes a racing duplicate fail here, never commit twice. */
-export function* insertEntry(ctx: OpContext, e: NewEntry): Op<Row> {
+/**
+ * The statement that appends an entry (RETURNING its id). The unique idempotency key makes a racing
+ * duplicate fail here, never commit twice.
+ */
+export function insertEntryStatement(ctx: OpContext, e: NewEntry): Statement {
 	const values: SqlValue[] = [
 		e.idempotencyKey, e.programId, e.programVersion, e.memberId, e.kind, e.points, e.lifetimeDelta, e.clampedPoints,
 		e.availableAt > ctx.now ? 'pending' : 'available', e.availableAt, e.orderId, e.refundId, e.action, e.reason,
 		toJson(e.breakdown), e.balanceAfter, e.lifetimeAfter, e.tierBefore, e.tierAfter, ctx.now,
 	];
-	const inserted = yield* row(
+	return statement(
 		`INSERT INTO tajo_ledger_entries (idempotency_key, program_id, program_version, member_id, kind, points, lifetime_delta, clamped_points, status, available_at, order_id, refund_id, action, reason, breakdown, balance_after, lifetime_after, tier_before, tier_after, created_at)
-		VALUES (${values.map(() => '?').join(', ')}) RETURNING ${ENTRY_COLUMNS}`,
+		VALUES (${values.map(() => '?').join(', ')}) RETURNING id`,
 		values,
 	);
-	if (!inserted) throw new Error('The ledger entry was not written');
-	return inserted;
+}
+
+/** The row an insert wrote, from its values and the id the database gave it. */
+export function insertedEntryRow(ctx: OpContext, e: NewEntry, id: unknown): Row {
+	// The database stores -0 as 0; so must this row.
+	const n = (value: number) => value || 0;
+	return {
+		id,
+		idempotency_key: e.idempotencyKey,
+		program_id: e.programId,
+		program_version: e.programVersion,
+		member_id: e.memberId,
+		kind: e.kind,
+		points: n(e.points),
+		lifetime_delta: n(e.lifetimeDelta),
+		clamped_points: n(e.clampedPoints),
+		status: e.availableAt > ctx.now ? 'pending' : 'available',
+		available_at: e.availableAt,
+		order_id: e.orderId,
+		refund_id: e.refundId,
+		action: e.action,
+		reason: e.reason,
+		// As stored (JSON), so a first result reads exactly like its repeats.
+		breakdown: toJson(e.breakdown),
+		balance_after: n(e.balanceAfter),
+		lifetime_after: n(e.lifetimeAfter),
+		tier_before: e.tierBefore,
+		tier_after: e.tierAfter,
+		created_at: ctx.now,
+	};
+}
+
+/** The id of the entry with this key, for statements written in the same batch as its insert. */
+export const ENTRY_ID_BY_KEY = '(SELECT id FROM tajo_ledger_entries WHERE idempotency_key = ?)';
+
+/**
+ * What may already stand for an operation: the entry with its idempotency key and, for an
+ * order's award, the order's award under any other key. Two plain index lookups (a UNION of the
+ * two costs SQLite several times as much); `firstMatch` picks.
+ */
+export function existingEntryStatements(key: string, order?: { programId: string; orderId: string }): Statement[] {
+	const byKey = statement(`SELECT ${ENTRY_COLUMNS} FROM tajo_ledger_entries WHERE idempotency_key = ?`, [key]);
+	if (!order) return [byKey];
+	const qualified = ENTRY_COLUMNS.split(', ').map((c) => `e.${c}`).join(', ');
+	return [
+		byKey,
+		statement(`SELECT ${qualified} FROM tajo_orders o JOIN tajo_ledger_entries e ON e.id = o.entry_id WHERE o.program_id = ? AND o.order_id = ?`, [
+			order.programId,
+			order.orderId,
+		]),
+	];
+}
+
+/** The key's own entry if there is one, else the order's. */
+export function firstMatch(results: unknown[]): Row | undefined {
+	for (const rows of results as Row[][]) if (rows[0]) return rows[0];
+	return undefined;
 }

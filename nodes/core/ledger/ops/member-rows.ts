@@ -1,7 +1,7 @@
 import { MemberNotFound, ProgramNotFound } from '../errors';
 import type { MemberSnapshot, RuleContext } from '../entry-types';
 import type { Member, MemberRef } from '../member-types';
-import { row, run, type Op, type Row } from '../sql/statement';
+import { batch, row, run, statement, type Op, type Row, type SqlValue, type Statement } from '../sql/statement';
 import { int, intOrNull, iso, isoOrNull, json, textOrNull } from '../sql/values';
 import type { OpContext } from './context';
 
@@ -54,8 +54,18 @@ export function mapMember(r: Row, pendingPoints: number): Member {
 	};
 }
 
-function refWhere(ref: MemberRef): { clause: string; value: string | number } {
-	return 'memberId' in ref ? { clause: 'm.id = ?', value: ref.memberId } : { clause: 'm.customer_id = ?', value: ref.customerId };
+/**
+ * WHERE (alias `m`) for one member of a program. By customer id it names the program's store
+ * too, so that the unique (program, store, customer) index finds the row: program and customer
+ * alone would scan every member of the program.
+ */
+function memberWhere(programId: string, ref: MemberRef): { sql: string; params: SqlValue[] } {
+	return 'memberId' in ref
+		? { sql: 'm.program_id = ? AND m.id = ?', params: [programId, ref.memberId] }
+		: {
+				sql: 'm.program_id = ? AND m.store_hash = (SELECT store_hash FROM tajo_programs WHERE id = ?) AND m.customer_id = ?',
+				params: [programId, programId, ref.customerId],
+			};
 }
 
 function describe(ref: MemberRef): string {
@@ -70,11 +80,8 @@ function* failMissing(programId: string, ref: MemberRef): Op<never> {
 
 /** Reads a member with its pending points (no lock). */
 export function* readMember(ctx: OpContext, programId: string, ref: MemberRef): Op<Member> {
-	const where = refWhere(ref);
-	const found = yield* row(
-		`SELECT ${MEMBER_COLUMNS}, ${PENDING_SUBQUERY} AS pending_points FROM tajo_members m WHERE m.program_id = ? AND ${where.clause}`,
-		[ctx.now, programId, where.value],
-	);
+	const where = memberWhere(programId, ref);
+	const found = yield* row(`SELECT ${MEMBER_COLUMNS}, ${PENDING_SUBQUERY} AS pending_points FROM tajo_members m WHERE ${where.sql}`, [ctx.now, ...where.params]);
 	if (!found) return yield* failMissing(programId, ref);
 	return mapMember(found, int(found.pending_points));
 }
@@ -91,34 +98,80 @@ export interface LockedMember {
 	rule: RuleContext;
 }
 
+/** Locks the member row (see lockMemberWith). */
+export function* lockMember(ctx: OpContext, programId: string, ref: MemberRef): Op<LockedMember> {
+	return (yield* lockMemberWith(ctx, programId, ref)).member;
+}
+
+export interface MemberLock {
+	member: LockedMember;
+	/** False only when `unlessKey` was already in the ledger: the member was read, not locked. */
+	locked: boolean;
+	/** The results of the `extra` statements, read after the lock. */
+	extra: unknown[];
+}
+
 /**
  * Locks the member row (PostgreSQL: FOR UPDATE; SQLite: the transaction already holds the write
- * lock). Everything read after this sees every earlier write for the member: on PostgreSQL each
- * READ COMMITTED statement takes a new snapshot, and writers of this member wait for this lock.
+ * lock) and reads it, its program version and pending points, then runs `extra` — all in one
+ * batch, one round trip on PostgreSQL. Everything read after the lock sees every earlier write
+ * for the member: on PostgreSQL each READ COMMITTED statement takes a new snapshot, and writers
+ * of this member wait for this lock.
+ *
+ * `unlessKey`: an idempotency key; when it is in the ledger already the operation is a repeat
+ * that writes nothing, so the row is not locked and repeats do not queue behind each other.
  */
-export function* lockMember(ctx: OpContext, programId: string, ref: MemberRef): Op<LockedMember> {
-	const where = refWhere(ref);
-	const r = yield* row(
-		`SELECT ${MEMBER_COLUMNS}, p.name AS program_name, p.current_version AS program_version, v.config AS program_config
-		FROM tajo_members m
-		JOIN tajo_programs p ON p.id = m.program_id
-		JOIN tajo_program_versions v ON v.program_id = p.id AND v.version = p.current_version
-		WHERE m.program_id = ? AND ${where.clause}${ctx.dialect.forUpdate('m')}`,
-		[programId, where.value],
+export function* lockMemberWith(
+	ctx: OpContext,
+	programId: string,
+	ref: MemberRef,
+	options: { unlessKey?: string; extra?: Statement[] } = {},
+): Op<MemberLock> {
+	const where = memberWhere(programId, ref);
+	const statements: Statement[] = [];
+	const locking = ctx.dialect.name === 'postgres';
+	if (locking) {
+		const unless = options.unlessKey === undefined ? '' : ' AND NOT EXISTS (SELECT 1 FROM tajo_ledger_entries WHERE idempotency_key = ?)';
+		statements.push(
+			statement(`SELECT m.id FROM tajo_members m WHERE ${where.sql}${unless}${ctx.dialect.forUpdate('m')}`, [
+				...where.params,
+				...(options.unlessKey === undefined ? [] : [options.unlessKey]),
+			]),
+		);
+	}
+	// Read after the lock, so they include what whoever held it before us committed. The pending
+	// sums are a statement of their own: as correlated subqueries of the member read they cost
+	// SQLite several times as much.
+	statements.push(
+		statement(
+			`SELECT ${MEMBER_COLUMNS}, p.name AS program_name, p.current_version AS program_version
+			FROM tajo_members m JOIN tajo_programs p ON p.id = m.program_id
+			WHERE ${where.sql}`,
+			where.params,
+		),
+		statement(
+			`SELECT COALESCE(SUM(CASE WHEN e.available_at > ? THEN e.points ELSE 0 END), 0) AS pending_points,
+				COALESCE(SUM(CASE WHEN e.available_at <= ? THEN 1 ELSE 0 END), 0) AS due_entries
+			FROM tajo_ledger_entries e
+			WHERE e.member_id = (SELECT m.id FROM tajo_members m WHERE ${where.sql}) AND e.status = 'pending'`,
+			[ctx.now, ctx.now, ...where.params],
+		),
+		...(options.extra ?? []),
 	);
+	const results = yield* batch(statements);
+	const offset = locking ? 1 : 0;
+	const r = (results[offset] as Row[])[0];
 	if (!r) return yield* failMissing(programId, ref);
+	const sums = (results[offset + 1] as Row[])[0];
+	const locked = !locking || (results[0] as Row[]).length > 0;
 	const id = String(r.id);
-	// Read after the lock, so it includes entries committed by whoever held it before us.
-	const sums = yield* row(
-		`SELECT (SELECT COALESCE(SUM(points), 0) FROM tajo_ledger_entries WHERE member_id = ? AND status = 'pending' AND available_at > ?) AS pending,
-			(SELECT COUNT(*) FROM tajo_ledger_entries WHERE member_id = ? AND status = 'pending' AND available_at <= ?) AS due`,
-		[id, ctx.now, id, ctx.now],
-	);
 	// Keep the stored status current for the member being written; balances never depend on it.
-	if (int(sums?.due) > 0) {
+	if (locked && int(sums?.due_entries) > 0) {
 		yield* run("UPDATE tajo_ledger_entries SET status = 'available' WHERE member_id = ? AND status = 'pending' AND available_at <= ?", [id, ctx.now]);
 	}
-	const pending = int(sums?.pending);
+	const version = int(r.program_version);
+	const config = yield* programConfig(ctx, programId, version);
+	const pending = int(sums?.pending_points);
 	const balance = int(r.balance_points);
 	const member = mapMember(r, pending);
 	const snapshot: MemberSnapshot = {
@@ -137,22 +190,37 @@ export function* lockMember(ctx: OpContext, programId: string, ref: MemberRef): 
 		lastOrderAt: member.stats.lastOrderAt,
 	};
 	return {
-		id,
-		row: r,
-		balance,
-		pending,
-		lifetime: member.points.lifetime,
-		tier: member.tier,
-		erased: member.erased,
-		rule: {
-			program: {
-				id: programId,
-				name: String(r.program_name),
-				version: int(r.program_version),
-				config: json<Record<string, unknown>>(r.program_config) ?? {},
+		locked,
+		extra: results.slice(offset + 2),
+		member: {
+			id,
+			row: r,
+			balance,
+			pending,
+			lifetime: member.points.lifetime,
+			tier: member.tier,
+			erased: member.erased,
+			rule: {
+				program: { id: programId, name: String(r.program_name), version, config },
+				member: snapshot,
+				now: ctx.now,
 			},
-			member: snapshot,
-			now: ctx.now,
 		},
 	};
+}
+
+const CONFIG_CACHE_LIMIT = 1000;
+
+/** A program version's config: from the store's cache, else read once (versions never change). */
+function* programConfig(ctx: OpContext, programId: string, version: number): Op<Record<string, unknown>> {
+	const key = `${programId}@${version}`;
+	const cached = ctx.programConfigs?.get(key);
+	if (cached) return cached;
+	const found = yield* row('SELECT config FROM tajo_program_versions WHERE program_id = ? AND version = ?', [programId, version]);
+	const config = json<Record<string, unknown>>(found?.config) ?? {};
+	if (ctx.programConfigs) {
+		if (ctx.programConfigs.size >= CONFIG_CACHE_LIMIT) ctx.programConfigs.clear();
+		ctx.programConfigs.set(key, config);
+	}
+	return config;
 }

@@ -1,11 +1,11 @@
 import { IdempotencyKeyConflict, MemberErased } from '../errors';
 import type { EntryKind, LedgerEntry, PointsResult, TierRule } from '../entry-types';
 import type { Member, MemberRef } from '../member-types';
-import { run, type Op, type Row, type SqlValue } from '../sql/statement';
+import { batch, statement, type Op, type Row, type SqlValue, type Statement } from '../sql/statement';
 import { textOrNull } from '../sql/values';
 import type { OpContext } from './context';
-import { findEntryByKey, insertEntry, mapEntry } from './entry-rows';
-import { lockMember, mapMember, type LockedMember } from './member-rows';
+import { existingEntryStatements, firstMatch, insertedEntryRow, insertEntryStatement, mapEntry, type NewEntry } from './entry-rows';
+import { lockMemberWith, mapMember, type LockedMember } from './member-rows';
 
 /** What an operation wants written, decided while the member is locked. */
 export interface PlannedEntry {
@@ -22,8 +22,11 @@ export interface PlannedEntry {
 	breakdown?: unknown;
 	/** Further member columns to set in the same UPDATE (order stats). */
 	memberColumns?: Record<string, SqlValue>;
-	/** Runs after the entry exists, e.g. to write the order row that points at it. */
-	afterInsert?: (entry: Row) => Op<void>;
+	/**
+	 * Statements that run right after the entry is appended, in the same batch (e.g. the order
+	 * row that points at it: ENTRY_ID_BY_KEY finds the new entry's id by its key).
+	 */
+	afterInsert?: Statement[];
 }
 
 export interface PointsWriteSpec {
@@ -33,23 +36,31 @@ export interface PointsWriteSpec {
 	kind: EntryKind;
 	orderId?: string | null;
 	tierFor?: TierRule;
-	/** An entry that already stands for this operation under another key (an order awarded before). */
-	prior?: (member: LockedMember) => Op<Row | undefined>;
+	/** An order's award: an award of the order under another key also stands for this one. */
+	priorOrder?: { programId: string; orderId: string };
 	plan: (member: LockedMember) => Op<PlannedEntry>;
 }
 
 /**
- * The shape of every points write: lock the member, look for the key (a repeat returns the first
- * result and writes nothing), plan with the locked state, append the entry, update the cached
- * totals. All in the caller's one transaction.
+ * The shape of every points write: lock the member and look for the key (a repeat returns the
+ * first result and writes nothing), plan with the locked state, append the entry and update the
+ * cached totals. All in the caller's one transaction, in two round trips on PostgreSQL: the lock
+ * with every read, then every write with the COMMIT. So nothing may follow a points write in
+ * its transaction.
  */
 export function* pointsWrite(ctx: OpContext, spec: PointsWriteSpec): Op<PointsResult> {
-	const member = yield* lockMember(ctx, spec.programId, spec.member);
-	const existing = (yield* findEntryByKey(spec.idempotencyKey)) ?? (spec.prior ? yield* spec.prior(member) : undefined);
+	const lock = yield* lockMemberWith(ctx, spec.programId, spec.member, {
+		unlessKey: spec.idempotencyKey,
+		extra: existingEntryStatements(spec.idempotencyKey, spec.priorOrder),
+	});
+	const member = lock.member;
+	const existing = firstMatch(lock.extra);
 	if (existing) {
 		assertSameOperation(spec, existing, member.id);
 		return result(true, mapEntry(existing, ctx.now), mapMember(member.row, member.pending));
 	}
+	// The key was in the ledger when the lock was asked for, but not now: entries are never deleted.
+	if (!lock.locked) throw new Error(`The ledger entry ${spec.idempotencyKey} disappeared; the ledger must be append-only`);
 	if (member.erased) throw new MemberErased(member.id);
 	const plan = yield* spec.plan(member);
 	const written = yield* applyEntry(ctx, member, spec.idempotencyKey, plan, spec.tierFor);
@@ -71,7 +82,10 @@ function result(duplicate: boolean, entry: LedgerEntry, member: Member): PointsR
 	return { duplicate, entry, member, tierBefore: entry.tierBefore, tierAfter: entry.tierAfter, tierChanged: entry.tierBefore !== entry.tierAfter };
 }
 
-/** Appends the planned entry and moves the member's cached totals by exactly its amounts. */
+/**
+ * Appends the planned entry and moves the member's cached totals by exactly its amounts, as the
+ * transaction's final batch (the PostgreSQL driver commits with it): nothing may follow.
+ */
 export function* applyEntry(
 	ctx: OpContext,
 	member: LockedMember,
@@ -83,7 +97,7 @@ export function* applyEntry(
 	const lifetimeAfter = member.lifetime + plan.lifetimeDelta;
 	const tierAfter = tierFor ? tierFor(lifetimeAfter, member.rule) : member.tier;
 	const availableAt = plan.availableAt ?? ctx.now;
-	const entryRow = yield* insertEntry(ctx, {
+	const entry: NewEntry = {
 		idempotencyKey: key,
 		programId: member.rule.program.id,
 		programVersion: member.rule.program.version,
@@ -102,8 +116,8 @@ export function* applyEntry(
 		lifetimeAfter,
 		tierBefore: member.tier,
 		tierAfter,
-	});
-	if (plan.afterInsert) yield* plan.afterInsert(entryRow);
+	};
+	const insert = insertEntryStatement(ctx, entry);
 	const columns: Record<string, SqlValue> = {
 		balance_points: balanceAfter,
 		lifetime_points: lifetimeAfter,
@@ -114,10 +128,15 @@ export function* applyEntry(
 	// Expiry is the consequence of inactivity, not activity: it must not restart the clock.
 	if (plan.kind !== 'expiry') columns.last_activity_at = ctx.now;
 	const names = Object.keys(columns);
-	yield* run(`UPDATE tajo_members SET ${names.map((n) => `${n} = ?`).join(', ')} WHERE id = ?`, [
-		...names.map((n) => columns[n]),
-		member.id,
-	]);
+	const update = statement(
+		`UPDATE tajo_members SET ${names.map((n) => `${n} = ?`).join(', ')} WHERE id = ?`,
+		[...names.map((n) => columns[n]), member.id],
+		'run',
+	);
+	const [inserted] = yield* batch([insert, ...(plan.afterInsert ?? []), update], { final: true });
+	const id = (inserted as Row[])[0]?.id;
+	if (id === undefined) throw new Error('The ledger entry was not written');
+	const entryRow = insertedEntryRow(ctx, entry, id);
 	const pendingAfter = member.pending + (availableAt > ctx.now ? plan.points : 0);
 	return { entry: mapEntry(entryRow, ctx.now), member: mapMember({ ...member.row, ...columns }, pendingAfter) };
 }

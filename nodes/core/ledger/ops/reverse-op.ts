@@ -1,6 +1,6 @@
 import type { AwardedOrder, NotAwarded, ReverseInput, ReverseResult } from '../entry-types';
 import { InvalidLedgerInput, ProgramNotFound } from '../errors';
-import { row, run, type Op } from '../sql/statement';
+import { row, statement, type Op } from '../sql/statement';
 import { int } from '../sql/values';
 import type { OpContext } from './context';
 import { findOrder, grantPending, mapOrder } from './order-rows';
@@ -49,6 +49,7 @@ export function* reverseOp(ctx: OpContext, input: ReverseInput): Op<ReverseResul
 	}
 
 	let facts: ReversalFacts | undefined;
+	let orderAfter: AwardedOrder | undefined;
 	const written = yield* pointsWrite(ctx, {
 		programId: input.programId,
 		member: { memberId },
@@ -68,6 +69,13 @@ export function* reverseOp(ctx: OpContext, input: ReverseInput): Op<ReverseResul
 			let taken = applied;
 			if (!pendingGrant && policy === 'clamp') taken = Math.min(applied, Math.max(0, availableOf(member)));
 			facts = { requestedPoints: requested, appliedPoints: applied, cappedPoints: requested - applied, clampedPoints: applied - taken, refundAmountMinor: refundApplied };
+			// The write is the transaction's last batch, so the order as it will be is worked out here.
+			orderAfter = {
+				...order,
+				reversedPoints: order.reversedPoints + applied,
+				remainingPoints: order.remainingPoints - applied,
+				refundedMinor: order.refundedMinor + refundApplied,
+			};
 			return {
 				kind: 'reversal',
 				points: -taken,
@@ -80,18 +88,19 @@ export function* reverseOp(ctx: OpContext, input: ReverseInput): Op<ReverseResul
 				refundId,
 				breakdown: { rule: 'breakdown' in computed ? (computed.breakdown ?? null) : null, ...facts },
 				memberColumns: { total_spent_minor: int(member.row.total_spent_minor) - refundApplied },
-				afterInsert: function* () {
-					yield* run(
+				afterInsert: [
+					statement(
 						'UPDATE tajo_orders SET reversed_points = reversed_points + ?, refunded_minor = refunded_minor + ? WHERE program_id = ? AND order_id = ?',
 						[applied, refundApplied, input.programId, orderId],
-					);
-				},
+						'run',
+					),
+				],
 			};
 		},
 	});
-	if (!facts) facts = factsOf(written.entry.breakdown);
-	const order: AwardedOrder = mapOrder((yield* findOrder(input.programId, orderId))!);
-	return { ...written, notAwarded: false, order, ...facts };
+	// A repeat wrote nothing: its facts are in the first entry's breakdown, the order is as stored.
+	const order = orderAfter ?? mapOrder((yield* findOrder(input.programId, orderId))!);
+	return { ...written, notAwarded: false, order, ...(facts ?? factsOf(written.entry.breakdown)) };
 }
 
 function factsOf(breakdown: Record<string, unknown> | null): ReversalFacts {

@@ -1,5 +1,5 @@
 import type { Dialect } from './dialect';
-import type { Op } from './statement';
+import { isBatch, type Op } from './statement';
 
 /**
  * One database connection (SQLite) or pool (PostgreSQL). Serialisation of concurrent writers is
@@ -20,14 +20,16 @@ export interface SqlDriver {
 	close(): Promise<void>;
 }
 
-/** Drives an operation to completion with a synchronous executor (SQLite). */
-export function driveSync<T>(op: Op<T>, execute: (sql: string, params: readonly unknown[], mode: 'rows' | 'run') => unknown): T {
+type Execute<R> = (sql: string, params: readonly unknown[], mode: 'rows' | 'run') => R;
+
+/** Drives an operation to completion with a synchronous executor (SQLite); a batch runs statement by statement. */
+export function driveSync<T>(op: Op<T>, execute: Execute<unknown>): T {
 	let step = op.next();
 	while (!step.done) {
-		const { sql, params, mode } = step.value;
+		const current = step.value;
 		let result: unknown;
 		try {
-			result = execute(sql, params, mode);
+			result = isBatch(current) ? current.batch.map((s) => execute(s.sql, s.params, s.mode)) : execute(current.sql, current.params, current.mode);
 		} catch (error) {
 			// Let the operation see the error (it may translate it); if it does not catch, this rethrows.
 			step = op.throw(error);
@@ -38,17 +40,20 @@ export function driveSync<T>(op: Op<T>, execute: (sql: string, params: readonly 
 	return step.value;
 }
 
-/** Drives an operation to completion with an asynchronous executor (PostgreSQL). */
-export async function driveAsync<T>(
-	op: Op<T>,
-	execute: (sql: string, params: readonly unknown[], mode: 'rows' | 'run') => Promise<unknown>,
-): Promise<T> {
+/** Drives an operation to completion with an asynchronous executor, one statement at a time. */
+export async function driveAsync<T>(op: Op<T>, execute: Execute<Promise<unknown>>): Promise<T> {
 	let step = op.next();
 	while (!step.done) {
-		const { sql, params, mode } = step.value;
+		const current = step.value;
 		let result: unknown;
 		try {
-			result = await execute(sql, params, mode);
+			if (isBatch(current)) {
+				const results: unknown[] = [];
+				for (const s of current.batch) results.push(await execute(s.sql, s.params, s.mode));
+				result = results;
+			} else {
+				result = await execute(current.sql, current.params, current.mode);
+			}
 		} catch (error) {
 			step = op.throw(error);
 			continue;

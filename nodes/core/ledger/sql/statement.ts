@@ -16,8 +16,25 @@ export interface Statement {
 	readonly mode: 'rows' | 'run';
 }
 
-/** A store operation: yields statements, gets back rows or a change count, returns T. */
-export type Op<T> = Generator<Statement, T, unknown>;
+/**
+ * Several statements whose results the operation needs together: the SQLite driver runs them
+ * one after the other, the PostgreSQL driver sends them to the server in one round trip. Each
+ * statement still sees everything the ones before it did (on PostgreSQL each takes a fresh
+ * READ COMMITTED snapshot, so a statement after a row lock sees what the lock's holder wrote).
+ */
+export interface Batch {
+	readonly batch: readonly Statement[];
+	/**
+	 * The transaction's last statements: nothing follows, so the PostgreSQL driver sends COMMIT
+	 * with them. An operation must not yield anything after a final batch.
+	 */
+	readonly final: boolean;
+}
+
+export type Step = Statement | Batch;
+
+/** A store operation: yields statements (or batches), gets back rows or a change count, returns T. */
+export type Op<T> = Generator<Step, T, unknown>;
 
 /** A database row as the driver returns it; mapped to domain types in one place per table. */
 export type Row = Record<string, unknown>;
@@ -33,4 +50,17 @@ export function* row<R extends Row = Row>(sql: string, params: readonly SqlValue
 
 export function* run(sql: string, params: readonly SqlValue[] = []): Op<number> {
 	return (yield { sql, params, mode: 'run' }) as number;
+}
+
+export function statement(sql: string, params: readonly SqlValue[] = [], mode: Statement['mode'] = 'rows'): Statement {
+	return { sql, params, mode };
+}
+
+/** Runs the statements as one batch; returns each one's rows (`rows`) or change count (`run`). */
+export function* batch(statements: readonly Statement[], options: { final?: boolean } = {}): Op<unknown[]> {
+	return (yield { batch: statements, final: options.final === true }) as unknown[];
+}
+
+export function isBatch(step: Step): step is Batch {
+	return 'batch' in step;
 }

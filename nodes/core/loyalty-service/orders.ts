@@ -1,0 +1,277 @@
+import { z } from 'zod';
+import type { AwardedOrder, LedgerEntry, PointsResult, RuleContext, TierRule } from '../ledger/entry-types';
+import { MemberNotFound } from '../ledger/errors';
+import { ledgerKeys } from '../ledger/idempotency-keys';
+import type { LedgerStore } from '../ledger/ledger-store';
+import { bonusIdempotencyKey } from '../loyalty/bonus';
+import type { MemberStanding } from '../loyalty/member-standing';
+import { LoyaltyInputError } from '../loyalty/loyalty-input-error';
+import { MoneyError } from '../loyalty/money';
+import { orderBasis, type BigCommerceOrderAmounts } from '../loyalty/order-basis';
+import { calculateOrderPoints } from '../loyalty/points';
+import type { ProgramConfig } from '../loyalty/program-config';
+import { reverseFullRefund, reversePartialRefund } from '../loyalty/reversal';
+import { memberTier } from '../loyalty/tiers';
+import { idText, optionalText, parseInput, wholeNumber } from './input';
+import { memberView } from './members';
+import { chooseProgram, configOf, type ResolvedProgram } from './programs';
+
+/**
+ * A BigCommerce v2 order (GET /v2/orders/{id}) as the BigCommerce node outputs it. The money
+ * fields are read by the rules engine, which names any it cannot use.
+ */
+const orderSchema = z
+	.object({
+		id: wholeNumber(1),
+		/** 0 for a guest order. */
+		customer_id: wholeNumber(0),
+		channel_id: wholeNumber(1).nullish(),
+		date_created: optionalText,
+		total_inc_tax: z.unknown(),
+	})
+	.passthrough();
+
+/** For reversals only the order's id is needed (`id`, or `order_id` as a trigger event has it). */
+const orderRefSchema = z
+	.object({
+		id: idText,
+		channel_id: wholeNumber(1).nullish(),
+	})
+	.passthrough();
+
+type Order = z.output<typeof orderSchema> & BigCommerceOrderAmounts;
+
+function parseOrder(order: Record<string, unknown>): Order {
+	return parseInput(orderSchema, order, 'order') as Order;
+}
+
+/** BigCommerce dates are RFC 2822 ("Tue, 20 Nov 2012 00:00:00 +0000"); unreadable ones are left out. */
+function placedAt(order: Order): string | undefined {
+	const ms = order.date_created ? Date.parse(order.date_created) : NaN;
+	return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+}
+
+/**
+ * A money field of the order in integer minor units of the program currency, converted at the
+ * order's own exchange rate when it was paid in another currency (the rules engine's conversion).
+ */
+export function amountInProgramCurrency(order: Record<string, unknown>, amount: unknown, config: ProgramConfig, field: string): number {
+	const only: BigCommerceOrderAmounts = {
+		total_inc_tax: amount as string,
+		currency_code: order.currency_code as string | undefined,
+		default_currency_code: order.default_currency_code as string | undefined,
+		store_default_currency_code: order.store_default_currency_code as string | undefined,
+		store_default_to_transactional_exchange_rate: order.store_default_to_transactional_exchange_rate as string | undefined,
+	};
+	try {
+		return orderBasis(only, { ...config, purchasePoints: { ...config.purchasePoints, basis: 'total_inc_tax' } }).minor;
+	} catch (error) {
+		if (error instanceof MoneyError) throw new LoyaltyInputError(field, error.message.replace(/^total_inc_tax: /, ''));
+		throw error;
+	}
+}
+
+/** What the rules need to know about the member, from the row locked in the transaction. */
+function standing(member: RuleContext['member']): MemberStanding {
+	return { customerGroupName: member.customerGroup, lifetimePoints: member.lifetimePoints, hasCompletedOrder: member.ordersCount > 0 };
+}
+
+/** The member's tier after a change: by lifetime points, at least the group's starting tier. */
+export const tierRule: TierRule = (lifetime, context) => memberTier(configOf(context.program), lifetime, context.member.customerGroup).tier.name;
+
+export function balanceOf(result: PointsResult) {
+	return result.member.points;
+}
+
+function entryFacts(entry: LedgerEntry) {
+	return { entryId: entry.id, status: entry.status, availableAt: entry.availableAt, idempotencyKey: entry.idempotencyKey, programVersion: entry.programVersion, createdAt: entry.createdAt };
+}
+
+export interface CalculateInput {
+	storeHash: string;
+	program?: string;
+	order: Record<string, unknown>;
+	/** Use the member's tier, group and order history when the customer is a member (default true). */
+	useMember?: boolean;
+	/** For customers who are not members (yet): their group name. */
+	customerGroupName?: string | null;
+}
+
+/** Points → Calculate: what the order would earn, with the breakdown; nothing is written. */
+export async function calculateOrder(store: LedgerStore, input: CalculateInput) {
+	const order = parseOrder(input.order);
+	const p = await chooseProgram(store, { storeHash: input.storeHash, program: input.program, channelId: order.channel_id });
+	let member = null;
+	if (input.useMember !== false && order.customer_id > 0) {
+		member = await store.getMember(p.program.id, { customerId: order.customer_id }).catch((error: unknown) => {
+			if (error instanceof MemberNotFound) return null;
+			throw error;
+		});
+	}
+	const group = member ? member.customerGroup : input.customerGroupName?.trim() || null;
+	const { points, breakdown } = calculateOrderPoints(
+		order,
+		{ customerGroupName: group, lifetimePoints: member?.points.lifetime ?? 0, hasCompletedOrder: (member?.stats.ordersCount ?? 0) > 0 },
+		p.config,
+	);
+	return {
+		orderId: order.id,
+		customer_id: order.customer_id,
+		program: p.program.name,
+		points,
+		breakdown,
+		memberFound: member !== null,
+		tier: memberTier(p.config, member?.points.lifetime ?? 0, group).tier.name,
+	};
+}
+
+export interface AwardOrderInput {
+	storeHash: string;
+	program?: string;
+	order: Record<string, unknown>;
+	/** Give the program's first-purchase bonus with the member's first order (default true). */
+	firstPurchaseBonus?: boolean;
+}
+
+/**
+ * Points → Award for Order. Idempotent per store and order (key `<store>:order:<id>:purchase`):
+ * a repeat returns the first award and changes nothing. The points are computed inside the
+ * ledger's transaction, after the member row is locked, from the member's standing at that moment.
+ *
+ * The first-purchase bonus is a second, idempotent write (once per member). The award records
+ * whether the order was the member's first, so a retry after a crash between the two still
+ * gives the bonus exactly once.
+ */
+export async function awardOrder(store: LedgerStore, input: AwardOrderInput) {
+	const order = parseOrder(input.order);
+	if (order.customer_id === 0) {
+		return { awarded: false, skipped: 'guest_order', reason: 'Guest orders (customer_id 0) earn no points: there is no member to credit.', orderId: order.id };
+	}
+	const p = await chooseProgram(store, { storeHash: input.storeHash, program: input.program, channelId: order.channel_id });
+	const totalMinor = amountInProgramCurrency(order, order.total_inc_tax, p.config, 'order.total_inc_tax');
+	const member = { customerId: order.customer_id };
+	const awarded = await store.awardForOrder({
+		programId: p.program.id,
+		member,
+		idempotencyKey: ledgerKeys.orderPurchase(input.storeHash, order.id),
+		order: { id: order.id, totalMinor, currency: p.config.currency, channelId: order.channel_id ?? 1, placedAt: placedAt(order) },
+		compute: (context) => {
+			const config = configOf(context.program);
+			const result = calculateOrderPoints(order, standing(context.member), config);
+			return { points: result.points, breakdown: { ...result.breakdown, firstOrder: context.member.ordersCount === 0 }, pendingDays: config.pendingDays };
+		},
+		tierFor: tierRule,
+	});
+
+	let bonus: PointsResult | null = null;
+	const config = p.config;
+	if (input.firstPurchaseBonus !== false && awarded.entry.breakdown?.firstOrder === true && config.bonusPoints.firstPurchase > 0) {
+		bonus = await store.awardBonus({
+			programId: p.program.id,
+			member,
+			idempotencyKey: bonusIdempotencyKey({ store: input.storeHash, member: order.customer_id, action: 'firstPurchase' }),
+			action: 'firstPurchase',
+			points: config.bonusPoints.firstPurchase,
+			breakdown: { action: 'firstPurchase', orderId: String(order.id), why: "the member's first order" },
+			pendingDays: config.pendingDays,
+			tierFor: tierRule,
+		});
+	}
+	const last = bonus ?? awarded;
+	const { firstOrder: _firstOrder, ...breakdown } = awarded.entry.breakdown ?? {};
+	return {
+		awarded: true,
+		duplicate: awarded.duplicate,
+		orderId: order.id,
+		customer_id: order.customer_id,
+		program: p.program.name,
+		points: awarded.entry.points,
+		firstPurchaseBonus: bonus ? { points: bonus.entry.points, duplicate: bonus.duplicate } : null,
+		breakdown,
+		balance: balanceOf(last),
+		tierBefore: awarded.tierBefore,
+		tierAfter: last.tierAfter,
+		tierChanged: awarded.tierBefore !== last.tierAfter,
+		...entryFacts(awarded.entry),
+		member: memberView(last.member, p),
+	};
+}
+
+export interface ReverseOrderInput {
+	storeHash: string;
+	program?: string;
+	/** The order (v2 item, or any item with its `id`/`order_id`, channel and currency fields). */
+	order: Record<string, unknown>;
+	type: 'full' | 'partial';
+	/** BigCommerce refund id; without it a full reversal is the order's cancellation. */
+	refundId?: string;
+	/** Partial: the refunded amount in the order's currency, as BigCommerce reports it. */
+	refundAmount?: string | number;
+}
+
+/**
+ * Points → Reverse. Full: the rest of the order's grant; partial: pro rata to the refunded share
+ * of the order's total (rounded on the running total, never more than granted). Idempotent per
+ * refund (`<store>:order:<id>:refund:<refund id>`) or per cancellation (`<store>:order:<id>:cancel`).
+ */
+export async function reverseOrder(store: LedgerStore, input: ReverseOrderInput) {
+	const raw = input.order.id === undefined && input.order.order_id !== undefined ? { ...input.order, id: input.order.order_id } : input.order;
+	const order = parseInput(orderRefSchema, raw, 'order');
+	const p: ResolvedProgram = await chooseProgram(store, { storeHash: input.storeHash, program: input.program, channelId: order.channel_id });
+	const refundId = input.refundId?.trim() || undefined;
+	let refundMinor: number | undefined;
+	if (input.type === 'partial') {
+		if (!refundId) throw new LoyaltyInputError('refundId', 'a partial refund needs its BigCommerce refund id, so that the same refund is never reversed twice');
+		if (input.refundAmount === undefined || input.refundAmount === '') throw new LoyaltyInputError('refundAmount', 'is missing: give the refunded amount, e.g. "25.0000"');
+		refundMinor = amountInProgramCurrency(input.order, input.refundAmount, p.config, 'refundAmount');
+	}
+	const result = await store.reverse({
+		programId: p.program.id,
+		idempotencyKey: refundId ? ledgerKeys.orderRefund(input.storeHash, order.id, refundId) : ledgerKeys.orderCancellation(input.storeHash, order.id),
+		orderId: order.id,
+		refundId,
+		// A full reversal takes the whole rest of the order off the member's total spent (the store caps it).
+		refundAmountMinor: refundMinor ?? Number.MAX_SAFE_INTEGER,
+		compute: ({ order: awarded }: { order: AwardedOrder }) => {
+			const grant = { granted: awarded.grantedPoints, alreadyReversed: awarded.reversedPoints };
+			const reversal =
+				refundMinor === undefined
+					? reverseFullRefund(grant)
+					: reversePartialRefund({ ...grant, basisMinor: awarded.totalMinor, previouslyRefundedMinor: awarded.refundedMinor, refundMinor });
+			return { points: reversal.points, breakdown: reversal };
+		},
+		negativeBalance: p.config.negativeBalancePolicy,
+		tierFor: tierRule,
+	});
+	if (result.notAwarded) {
+		return { reversed: false, notAwarded: true, orderId: result.orderId, program: p.program.name, reason: 'The order never earned points (not awarded yet, or a guest order): nothing to take back.' };
+	}
+	return {
+		reversed: true,
+		duplicate: result.duplicate,
+		orderId: result.order.orderId,
+		refundId: refundId ?? null,
+		type: input.type,
+		program: p.program.name,
+		points: result.entry.points,
+		requestedPoints: result.requestedPoints,
+		appliedPoints: result.appliedPoints,
+		cappedPoints: result.cappedPoints,
+		clampedPoints: result.clampedPoints,
+		order: {
+			grantedPoints: result.order.grantedPoints,
+			reversedPoints: result.order.reversedPoints,
+			remainingPoints: result.order.remainingPoints,
+			refundedMinor: result.order.refundedMinor,
+			totalMinor: result.order.totalMinor,
+			currency: result.order.currency,
+		},
+		breakdown: result.entry.breakdown,
+		balance: balanceOf(result),
+		tierBefore: result.tierBefore,
+		tierAfter: result.tierAfter,
+		tierChanged: result.tierChanged,
+		...entryFacts(result.entry),
+		member: memberView(result.member, p),
+	};
+}

@@ -1,0 +1,230 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { bigCommerceCustomer, bigCommerceOrder, STORE } from './support/fixtures';
+import { useTempLedger } from './support/ledger';
+
+const ledger = useTempLedger();
+const points = (operation: string, extra: IDataObject = {}) => ({ resource: 'points', operation, storeHash: STORE, ...extra });
+const enrol = (id: number, group: string, extra: IDataObject = {}) =>
+	ledger.one({ resource: 'member', operation: 'upsert', storeHash: STORE, customerGroupName: group }, bigCommerceCustomer(id, extra));
+const balance = async (customerId: number, program = 'default') =>
+	(await ledger.one({ resource: 'member', operation: 'get', storeHash: STORE, program, customerId: String(customerId) })).points;
+const history = async (customerId: number) => (await ledger.run(points('history', { customerId: String(customerId), returnAll: true }))).json;
+
+beforeEach(() => ledger.seedPrograms());
+
+describe('Points → Calculate', () => {
+	it('gives the points and the full breakdown for a member, writing nothing', async () => {
+		await enrol(1, 'VIP');
+		const out = await ledger.one(points('calculate'), bigCommerceOrder(100, 1, '69.8400'));
+		// VIP ×1.5, starting tier Gold ×1.5: 69.84 × 2.25 = 157.14 → floor 157.
+		expect(out).toEqual(expect.objectContaining({ points: 157, memberFound: true, tier: 'Gold', program: 'default' }));
+		const breakdown = out.breakdown as IDataObject;
+		expect(breakdown).toEqual(expect.objectContaining({ multiplier: '2.25', raw: '157.14', rounding: 'floor', points: 157 }));
+		expect((breakdown.basis as IDataObject).amount).toBe('69.84');
+		expect(await history(1)).toEqual([]);
+	});
+
+	it('counts a customer who is not a member yet as new, with the given group', async () => {
+		const out = await ledger.one(points('calculate', { customerGroupName: 'Wholesale' }), bigCommerceOrder(101, 77, '100.0000'));
+		// Wholesale ×0.5, starting tier Silver ×1.25; first order of a B2B account: program rate.
+		expect(out).toEqual(expect.objectContaining({ points: 62, memberFound: false, tier: 'Silver' }));
+	});
+});
+
+describe('Points → Award for Order', () => {
+	it('awards once per order: the same order twice gives one entry; the first order also earns the first-purchase bonus', async () => {
+		await enrol(2, 'Retail');
+		const order = bigCommerceOrder(200, 2, '69.8400');
+		const first = await ledger.one(points('awardForOrder'), order);
+		expect(first).toEqual(
+			expect.objectContaining({
+				awarded: true,
+				duplicate: false,
+				orderId: 200,
+				customer_id: 2,
+				program: 'default',
+				points: 69,
+				firstPurchaseBonus: { points: 200, duplicate: false },
+				balance: { available: 269, pending: 0, balance: 269, lifetime: 269 },
+				tierBefore: 'Bronze',
+				tierAfter: 'Bronze',
+				tierChanged: false,
+				idempotencyKey: `${STORE}:order:200:purchase`,
+			}),
+		);
+		expect((first.breakdown as IDataObject).points).toBe(69);
+		expect(first.breakdown).not.toHaveProperty('firstOrder');
+
+		const second = await ledger.one(points('awardForOrder'), order);
+		expect(second).toEqual(expect.objectContaining({ duplicate: true, points: 69, entryId: first.entryId, firstPurchaseBonus: { points: 200, duplicate: true } }));
+		expect(second.balance).toEqual(first.balance);
+		expect((await history(2)).map((e) => [e.kind, e.points])).toEqual([
+			['bonus', 200],
+			['purchase', 69],
+		]);
+		const member = await ledger.one({ resource: 'member', operation: 'get', storeHash: STORE, customerId: '2' });
+		expect(member).toEqual(expect.objectContaining({ orders_count: 1, total_spent: 69.84, last_order_date: '2025-03-04T12:00:00.000Z' }));
+	});
+
+	it('reports the tier change; the second order earns no second bonus', async () => {
+		await enrol(3, 'Retail');
+		await ledger.one(points('awardForOrder'), bigCommerceOrder(300, 3, '10.0000'));
+		const big = await ledger.one(points('awardForOrder'), bigCommerceOrder(301, 3, '1000.0000'));
+		expect(big).toEqual(expect.objectContaining({ points: 1000, firstPurchaseBonus: null, tierBefore: 'Bronze', tierAfter: 'Silver', tierChanged: true }));
+		expect(big.balance).toEqual({ available: 1210, pending: 0, balance: 1210, lifetime: 1210 });
+		expect((big.member as IDataObject).tier).toBe('Silver');
+	});
+
+	it("chooses the program by the order's channel (2 → b2b_program: every member is B2B)", async () => {
+		await enrol(4, 'Wholesale', { origin_channel_id: 2, channel_ids: [2] });
+		const first = await ledger.one(points('awardForOrder'), bigCommerceOrder(400, 4, '12000.0000', { channel_id: 2 }));
+		// Wholesale 0.5 × Silver 1.25 × volume bonus 1.5 (basis ≥ 10000): 12000 × 0.9375 = 11250.
+		expect(first).toEqual(expect.objectContaining({ program: 'b2b_program', points: 11250 }));
+		const reorder = await ledger.one(points('awardForOrder'), bigCommerceOrder(401, 4, '100.0000', { channel_id: 2 }));
+		expect((reorder.breakdown as { rate: IDataObject }).rate).toEqual(expect.objectContaining({ kind: 'reorder', value: '0.5' }));
+	});
+
+	it('skips guest orders without failing', async () => {
+		const out = await ledger.one(points('awardForOrder'), bigCommerceOrder(500, 0, '50.0000'));
+		expect(out).toEqual(expect.objectContaining({ awarded: false, skipped: 'guest_order', orderId: 500 }));
+	});
+
+	it('can leave out the first-purchase bonus', async () => {
+		await enrol(6, 'Retail');
+		const out = await ledger.one(points('awardForOrder', { firstPurchaseBonus: false }), bigCommerceOrder(600, 6, '20.0000'));
+		expect(out).toEqual(expect.objectContaining({ points: 20, firstPurchaseBonus: null }));
+	});
+
+	it('names a bad money field of the order', async () => {
+		await enrol(7, 'Retail');
+		const out = await ledger.one(points('awardForOrder'), bigCommerceOrder(700, 7, '20.0000', { subtotal_ex_tax: 'lots' }), { continueOnFail: true });
+		expect(out).toEqual(expect.objectContaining({ code: "INVALID_MONEY", error: expect.stringMatching(/^subtotal_ex_tax: "lots" is not a money amount/) }));
+	});
+
+	it('an order of a customer who is not enrolled says to enrol first', async () => {
+		const error = (await ledger.one(points('awardForOrder'), bigCommerceOrder(800, 8, '20.0000')).catch((e: unknown) => e)) as NodeOperationError;
+		expect(error.description).toMatch(/Member → Upsert/);
+	});
+});
+
+describe('Points → Award Bonus', () => {
+	beforeEach(() => enrol(10, 'Retail'));
+
+	it('gives the program points once per natural key', async () => {
+		const review = (ref: string) => ledger.one(points('awardBonus', { bonusAction: 'reviewSubmitted', reference: ref }), { customer_id: 10 });
+		expect(await review('r-1')).toEqual(expect.objectContaining({ duplicate: false, action: 'reviewSubmitted', points: 50, ref: 'r-1' }));
+		expect(await review('r-1')).toEqual(expect.objectContaining({ duplicate: true, points: 50 }));
+		expect(await review('r-2')).toEqual(expect.objectContaining({ duplicate: false }));
+		expect((await balance(10)) as IDataObject).toEqual(expect.objectContaining({ available: 100 }));
+	});
+
+	it('birthday: once per calendar year', async () => {
+		const birthday = (date: string) => ledger.one(points('awardBonus', { bonusAction: 'birthdayBonus', customerId: '10', date }));
+		expect((await birthday('2025-04-23T00:00:00Z')).duplicate).toBe(false);
+		expect((await birthday('2025-12-01T00:00:00Z')).duplicate).toBe(true);
+		expect((await birthday('2026-04-23T00:00:00Z')).duplicate).toBe(false);
+	});
+
+	it('a review without its reference is refused, naming the field', async () => {
+		const out = await ledger.one(points('awardBonus', { bonusAction: 'reviewSubmitted', customerId: '10' }), undefined, { continueOnFail: true });
+		expect(out.error).toMatch(/^ref: reviewSubmitted is awarded once per review id/);
+	});
+
+	it('custom actions come from the program', async () => {
+		await ledger.one({
+			resource: 'program',
+			operation: 'upsert',
+			storeHash: STORE,
+			programConfig: JSON.stringify({ id: 'default', customBonusActions: { socialShare: { points: 15, oncePer: 'member' } } }),
+		});
+		const out = await ledger.one(points('awardBonus', { bonusAction: 'custom', customAction: 'socialShare', customerId: '10' }));
+		expect(out).toEqual(expect.objectContaining({ action: 'socialShare', points: 15 }));
+		const unknown = await ledger.one(points('awardBonus', { bonusAction: 'custom', customAction: 'dance', customerId: '10' }), undefined, { continueOnFail: true });
+		expect(unknown.error).toMatch(/^action: "dance" is not a bonus action of program "default"/);
+	});
+});
+
+describe('Points → Redeem, Adjust, History', () => {
+	beforeEach(async () => {
+		await enrol(20, 'Retail');
+		await ledger.one(points('adjust', { customerId: '20', points: 500, reason: 'Welcome gift', adjustmentId: 'gift-1' }));
+	});
+
+	it('redeems once per redemption ID', async () => {
+		const redeem = () => ledger.one(points('redeem', { customerId: '20', points: 120, redemptionId: 'coupon-1', additionalFields: { reason: '$5 coupon' } }));
+		const first = await redeem();
+		expect(first).toEqual(expect.objectContaining({ duplicate: false, redeemed: 120, points: -120, balance: { available: 380, pending: 0, balance: 380, lifetime: 500 } }));
+		expect(await redeem()).toEqual(expect.objectContaining({ duplicate: true, redeemed: 120 }));
+		expect(((await balance(20)) as IDataObject).available).toBe(380);
+	});
+
+	it('redeeming more than available fails with a clear error and changes nothing', async () => {
+		const error = (await ledger.one(points('redeem', { customerId: '20', points: 501, redemptionId: 'too-much' })).catch((e: unknown) => e)) as NodeOperationError;
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toBe('Not enough points: 501 requested, 500 available. Nothing was changed.');
+		expect(error.description).toMatch(/available balance/);
+		expect(await balance(20)).toEqual({ available: 500, pending: 0, balance: 500, lifetime: 500 });
+		expect(await history(20)).toHaveLength(1);
+	});
+
+	it('adjust needs a reason and a non-zero number of points', async () => {
+		const noReason = await ledger.one(points('adjust', { customerId: '20', points: 5, reason: '  ', adjustmentId: 'x' }), undefined, { continueOnFail: true });
+		expect(noReason.error).toBe('Reason: is required: say why the balance is changed by hand');
+		const zero = await ledger.one(points('adjust', { customerId: '20', points: 0, reason: 'oops', adjustmentId: 'y' }), undefined, { continueOnFail: true });
+		expect(zero.error).toMatch(/^Points: must not be 0/);
+	});
+
+	it('a deduction below zero is refused unless allowed; a goodwill gift may leave the tier alone', async () => {
+		const refused = await ledger.one(points('adjust', { customerId: '20', points: -600, reason: 'fraud', adjustmentId: 'f-1' }), undefined, { continueOnFail: true });
+		expect(refused.code).toBe('INSUFFICIENT_POINTS');
+		const allowed = await ledger.one(points('adjust', { customerId: '20', points: -600, reason: 'fraud', adjustmentId: 'f-2', options: { allowNegative: true } }));
+		expect(allowed.balance).toEqual(expect.objectContaining({ available: -100 }));
+		const gift = await ledger.one(points('adjust', { customerId: '20', points: 5000, reason: 'gift', adjustmentId: 'g-1', options: { affectsTier: false } }));
+		expect(gift).toEqual(expect.objectContaining({ tierChanged: false }));
+		expect((gift.balance as IDataObject).lifetime).toBe(-100);
+	});
+
+	it('history lists entries newest first, filtered by kind and limited', async () => {
+		await ledger.one(points('redeem', { customerId: '20', points: 10, redemptionId: 'r-1' }));
+		await ledger.one(points('redeem', { customerId: '20', points: 10, redemptionId: 'r-2' }));
+		const all = await history(20);
+		expect(all.map((e) => e.kind)).toEqual(['redemption', 'redemption', 'adjustment']);
+		expect(all[2]).toEqual(expect.objectContaining({ reason: 'Welcome gift', points: 500, balanceAfter: 500 }));
+		const redemptions = await ledger.run(points('history', { customerId: '20', limit: 1, filters: { kinds: ['redemption'] } }));
+		expect(redemptions.json).toHaveLength(1);
+		expect(redemptions.json[0].idempotencyKey).toBe(`${STORE}:customer:20:redeem:r-2`);
+	});
+});
+
+describe('Points → Reverse', () => {
+	beforeEach(async () => {
+		await enrol(30, 'Retail');
+		await ledger.one(points('awardForOrder', { firstPurchaseBonus: false }), bigCommerceOrder(3000, 30, '1000.0000'));
+	});
+
+	it('partial then full refund: the reversals add up to the grant, never more; each refund once', async () => {
+		const partial = (refundId: string, amount: string) =>
+			ledger.one(points('reverse', { reversalType: 'partial', refundId, refundAmount: amount }), bigCommerceOrder(3000, 30, '1000.0000'));
+		const first = await partial('r1', '250.0000');
+		expect(first).toEqual(expect.objectContaining({ reversed: true, duplicate: false, points: -250, tierBefore: 'Silver', tierAfter: 'Bronze', tierChanged: true }));
+		expect(await partial('r1', '250.0000')).toEqual(expect.objectContaining({ duplicate: true, points: -250 }));
+		const full = await ledger.one(points('reverse', { reversalType: 'full', refundId: 'r2' }), { order_id: 3000, channel_id: 1 });
+		expect(full).toEqual(expect.objectContaining({ points: -750, order: expect.objectContaining({ grantedPoints: 1000, reversedPoints: 1000, remainingPoints: 0 }) }));
+		const more = await ledger.one(points('reverse', { reversalType: 'full' }), { id: 3000 });
+		expect(more).toEqual(expect.objectContaining({ points: 0, cappedPoints: 0, appliedPoints: 0 }));
+		expect(await balance(30)).toEqual({ available: 0, pending: 0, balance: 0, lifetime: 0 });
+		const member = await ledger.one({ resource: 'member', operation: 'get', storeHash: STORE, customerId: '30' });
+		expect(member.total_spent).toBe(0);
+	});
+
+	it('a partial refund needs its refund ID and amount', async () => {
+		const out = await ledger.one(points('reverse', { reversalType: 'partial', refundAmount: '10' }), { id: 3000 }, { continueOnFail: true });
+		expect(out.error).toMatch(/^refundId: a partial refund needs its BigCommerce refund id/);
+	});
+
+	it('an order that never earned points: nothing to take back', async () => {
+		const out = await ledger.one(points('reverse', { reversalType: 'full' }), { id: 9999 });
+		expect(out).toEqual(expect.objectContaining({ reversed: false, notAwarded: true, orderId: '9999' }));
+	});
+});
