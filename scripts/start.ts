@@ -14,6 +14,21 @@ const DEMO_DIR = path.join(REPO_ROOT, '.demo');
 const PROVISIONED = path.join(DEMO_DIR, 'provisioned.json');
 const N8N_PORT = Number(process.env.TAJO_DEMO_PORT ?? 5678);
 
+/**
+ * The sandbox store's values for the Config fields a marketer would fill in for a real store
+ * (the Brevo sandbox seeds template 8 "loyalty_report" and the segment lists 4-8 the defaults use).
+ */
+function withDemoConfig(workflow: WorkflowJson, sandboxes: Awaited<ReturnType<typeof startSandboxes>>): WorkflowJson {
+	const demo: Record<string, unknown> = {
+		storeHash: sandboxes.bigcommerce.storeHash,
+		storefrontUrl: `${sandboxes.bigcommerce.url}/storefront/${sandboxes.bigcommerce.storeHash}/`,
+		reportTemplateId: 8,
+		ownerEmail: 'owner@tajo-sandbox.example',
+	};
+	const fields = configOf(workflow);
+	return withConfig(workflow, Object.fromEntries(Object.entries(demo).filter(([key]) => key in fields)));
+}
+
 /** Templates started by BigCommerce events or a schedule are activated; manual ones are not. */
 function hasAutomaticTrigger(workflow: WorkflowJson): boolean {
 	return workflow.nodes.some((node) => /Trigger$|\.webhook$/.test(node.type) && !node.type.endsWith('.manualTrigger'));
@@ -46,8 +61,7 @@ async function provision(n8n: N8nInstance, sandboxes: Awaited<ReturnType<typeof 
 	for (const file of templates) {
 		if (done.workflows[file]) continue;
 		const raw = JSON.parse(readFileSync(path.join(templatesDir, file), 'utf8')) as WorkflowJson;
-		const storefrontUrl = `${sandboxes.bigcommerce.url}/storefront/${sandboxes.bigcommerce.storeHash}/`;
-		const workflow = 'storefrontUrl' in configOf(raw) ? withConfig(raw, { storefrontUrl }) : raw;
+		const workflow = withDemoConfig(raw, sandboxes);
 		const id = (await n8n.importWorkflow(workflow)).id;
 		done.workflows[file] = id;
 		if (hasAutomaticTrigger(workflow)) {

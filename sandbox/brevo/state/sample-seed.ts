@@ -10,6 +10,12 @@ export const SAMPLE_LISTS = [
 	{ id: 1, name: 'retail_newsletter' },
 	{ id: 2, name: 'wholesale_updates' },
 	{ id: 3, name: 'vip_exclusive' },
+	// One list per seed segment, filled by the segment sync template (its Config's default ids).
+	{ id: 4, name: 'first_time_buyers' },
+	{ id: 5, name: 'repeat_customers' },
+	{ id: 6, name: 'high_value_customers' },
+	{ id: 7, name: 'wholesale_accounts' },
+	{ id: 8, name: 'at_risk_customers' },
 ] as const;
 
 export const SAMPLE_TEMPLATES: Array<{ id: number; name: string; subject: string; tag: string }> = [
@@ -20,6 +26,7 @@ export const SAMPLE_TEMPLATES: Array<{ id: number; name: string; subject: string
 	{ id: 5, name: 'points_awarded', subject: 'You earned {{ params.points }} points', tag: 'loyalty' },
 	{ id: 6, name: 'tier_upgrade', subject: 'Welcome to {{ params.tier }}', tag: 'loyalty' },
 	{ id: 7, name: 'welcome', subject: 'Welcome to our store', tag: 'onboarding' },
+	{ id: 8, name: 'loyalty_report', subject: 'Your weekly loyalty report', tag: 'loyalty_report' },
 ];
 
 export const SAMPLE_ATTRIBUTES: AttributeDefinition[] = [

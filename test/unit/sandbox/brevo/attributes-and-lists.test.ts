@@ -45,13 +45,13 @@ describe('Brevo sandbox: contact attributes and lists', () => {
 
 	it('lists the seeded lists, creates a list and reads it', async () => {
 		const lists = await call(sandbox(), 'GET', '/contacts/lists?sort=asc');
-		expect(lists.body.count).toBe(3);
-		expect(lists.body.lists.map((l: { name: string }) => l.name)).toEqual(['retail_newsletter', 'wholesale_updates', 'vip_exclusive']);
+		expect(lists.body.count).toBe(8);
+		expect(lists.body.lists.map((l: { name: string }) => l.name)).toEqual(['retail_newsletter', 'wholesale_updates', 'vip_exclusive', 'first_time_buyers', 'repeat_customers', 'high_value_customers', 'wholesale_accounts', 'at_risk_customers']);
 		const created = await call(sandbox(), 'POST', '/contacts/lists', { name: 'b2b_reorders', folderId: 1 });
 		expect(created.status).toBe(201);
-		expect(created.body).toEqual({ id: 4 });
-		const read = await call(sandbox(), 'GET', '/contacts/lists/4');
-		expect(read.body).toMatchObject({ id: 4, name: 'b2b_reorders', folderId: 1, totalSubscribers: 0, uniqueSubscribers: 0, totalBlacklisted: 0, createdAt: expect.any(String) });
+		expect(created.body).toEqual({ id: 9 });
+		const read = await call(sandbox(), 'GET', '/contacts/lists/9');
+		expect(read.body).toMatchObject({ id: 9, name: 'b2b_reorders', folderId: 1, totalSubscribers: 0, uniqueSubscribers: 0, totalBlacklisted: 0, createdAt: expect.any(String) });
 		expect((await call(sandbox(), 'POST', '/contacts/lists', { name: 'no folder' })).body.code).toBe('missing_parameter');
 		expect((await call(sandbox(), 'POST', '/contacts/lists', { name: 'x', folderId: 99 })).body.code).toBe('invalid_parameter');
 		expect((await call(sandbox(), 'GET', '/contacts/lists/99')).status).toBe(404);

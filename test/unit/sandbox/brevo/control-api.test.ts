@@ -14,10 +14,10 @@ describe('Brevo sandbox: HTTP control API (/_sandbox)', () => {
 		expect(sandbox().contacts()).toEqual([]);
 		expect(sandbox().lists()).toEqual([]);
 		const seeded = await call(sandbox(), 'POST', '/_sandbox/seed');
-		expect(seeded.body.lists.map((l: { name: string }) => l.name)).toEqual(['retail_newsletter', 'wholesale_updates', 'vip_exclusive']);
-		expect(seeded.body.templates).toHaveLength(7);
+		expect(seeded.body.lists.map((l: { name: string }) => l.name)).toEqual(['retail_newsletter', 'wholesale_updates', 'vip_exclusive', 'first_time_buyers', 'repeat_customers', 'high_value_customers', 'wholesale_accounts', 'at_risk_customers']);
+		expect(seeded.body.templates).toHaveLength(8);
 		expect((await call(sandbox(), 'POST', '/_sandbox/reset')).status).toBe(200);
-		expect(sandbox().lists()).toHaveLength(3);
+		expect(sandbox().lists()).toHaveLength(8);
 	});
 
 	it('reads what Brevo received, with filters', async () => {
@@ -46,8 +46,8 @@ describe('Brevo sandbox: HTTP control API (/_sandbox)', () => {
 		expect((await get('/_sandbox/products'))[0]).toMatchObject({ id: 'p1', name: 'Plant' });
 		expect((await get('/_sandbox/categories'))[0]).toMatchObject({ id: 'c1' });
 		expect((await get('/_sandbox/orders?status=shipped'))[0]).toMatchObject({ id: 'o1', contact_id: expect.any(Number) });
-		expect(await get('/_sandbox/lists')).toHaveLength(3);
-		expect(await get('/_sandbox/templates')).toHaveLength(7);
+		expect(await get('/_sandbox/lists')).toHaveLength(8);
+		expect(await get('/_sandbox/templates')).toHaveLength(8);
 		expect((await get('/_sandbox/attributes')).map((a: { name: string }) => a.name)).toContain('LOYALTY_POINTS');
 		const received = await get('/_sandbox/received?pathPrefix=/events');
 		expect(received.map((r: { path: string; status: number }) => [r.path, r.status])).toEqual([

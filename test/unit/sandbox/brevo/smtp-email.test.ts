@@ -88,9 +88,9 @@ describe('Brevo sandbox: transactional email', () => {
 		expect(sandbox().emails({ to: 'b@example.com' })).toHaveLength(1);
 	});
 
-	it('lists templates (seeded ids 1-7) and filters by status', async () => {
+	it('lists templates (seeded ids 1-8) and filters by status', async () => {
 		const all = await call(sandbox(), 'GET', '/smtp/templates?sort=asc');
-		expect(all.body.count).toBe(7);
+		expect(all.body.count).toBe(8);
 		expect(all.body.templates[0]).toMatchObject({ id: 1, name: 'cart_reminder_1', subject: 'You left something behind!', isActive: true });
 		sandbox().addTemplate({ name: 'draft', subject: 'Draft', isActive: false });
 		expect((await call(sandbox(), 'GET', '/smtp/templates?templateStatus=false')).body.templates.map((t: { name: string }) => t.name)).toEqual(['draft']);

@@ -1,0 +1,564 @@
+// Templates 1, 5, 6, 7 and 8 of issue 6 — program setup, initial backfill, reconciliation, segment
+// sync and analytics report — end to end in real n8n 2.41.1 (one start for the five), with the
+// package installed from its tarball, against the BigCommerce emulator (seeded store) and a Brevo
+// emulator that starts empty (no lists, no loyalty attributes, no templates). The ledger is the
+// Tajo Loyalty SQLite default in n8n's user folder; the test reads it with `openLedgerStore` and
+// checks it against points it works out itself from the rules (`nodes/core/loyalty`).
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { startBigCommerceSandbox, type BigCommerceSandbox } from '../../../sandbox/bigcommerce';
+import { startBrevoSandbox, type BrevoSandbox } from '../../../sandbox/brevo';
+import { openLedgerStore, type LedgerStore } from '../../../nodes/core/ledger';
+import { calculateOrderPoints, formatMoney, memberTier, seedPrograms, type ProgramConfig } from '../../../nodes/core/loyalty';
+import { nodeOutput, startN8n, type N8nInstance, type WorkflowJson } from '../../harness';
+import { bindCredentials, configOf, importWithCli, loadTemplate, nodesRun, runFromTrigger, templateProblems, waitForExecution, withConfig } from '../../harness/templates';
+
+type Json = Record<string, unknown>;
+
+const LEDGER_FILE = 'tajo-loyalty.sqlite';
+const GROUP_LISTS: Record<string, number> = { Retail: 1, Wholesale: 2, VIP: 3 };
+const SEGMENT_LISTS: Record<string, number> = { 'First-Time Buyers': 4, 'Repeat Customers': 5, 'High-Value Customers': 6, 'Wholesale Accounts': 7, 'At-Risk Customers': 8 };
+const PROGRAM_BY_CHANNEL: Record<number, string> = { 1: 'default', 2: 'b2b_program', 3: 'global_program' };
+const OWNER = 'owner@tajo-shop.example';
+
+const templates = {
+	programSetup: loadTemplate('program-setup.json'),
+	backfill: loadTemplate('initial-backfill.json'),
+	reconciliation: loadTemplate('reconciliation.json'),
+	segmentSync: loadTemplate('segment-sync.json'),
+	analyticsReport: loadTemplate('analytics-report.json'),
+};
+
+const fileStarted = Date.now();
+let n8n: N8nInstance;
+let bc: BigCommerceSandbox;
+let brevo: BrevoSandbox;
+let credentials: Record<'bigCommerceApi' | 'brevoApi' | 'tajoLoyaltyDatabase', { id: string; name: string }>;
+const timings: string[] = [];
+/** The imported reconciliation workflow, run again by later tests to award new orders. */
+let reconciliationId: string;
+
+beforeAll(async () => {
+	const started = await Promise.allSettled([startN8n(), startBigCommerceSandbox({ seed: true }), startBrevoSandbox({ seed: false })]);
+	const [n8nResult, bcResult, brevoResult] = started;
+	if (n8nResult.status === 'fulfilled') n8n = n8nResult.value;
+	if (bcResult.status === 'fulfilled') bc = bcResult.value;
+	if (brevoResult.status === 'fulfilled') brevo = brevoResult.value;
+	const failure = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+	if (failure) throw failure.reason;
+	credentials = {
+		bigCommerceApi: await n8n.createCredential('BigCommerce', 'bigCommerceApi', { storeHash: bc.storeHash, accessToken: bc.accessToken, apiBaseUrl: bc.url }),
+		brevoApi: await n8n.createCredential('Brevo', 'brevoApi', { apiKey: brevo.apiKey, baseUrl: brevo.apiBaseUrl }),
+		tajoLoyaltyDatabase: await n8n.createCredential('Tajo Loyalty', 'tajoLoyaltyDatabase', { type: 'sqlite', sqlitePath: LEDGER_FILE }),
+	};
+	// What a marketer does in Brevo before the flows run: the group lists (1-3) and one list per segment (4-8).
+	for (const name of [...Object.keys(GROUP_LISTS).map((g) => `${g.toLowerCase()}_list`), ...Object.keys(SEGMENT_LISTS)]) {
+		const created = await brevoApi('POST', '/contacts/lists', { name, folderId: 1 });
+		expect(created.status).toBe(201);
+	}
+	expect(brevo.lists().map((l) => l.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+}, 15 * 60_000);
+
+afterAll(async () => {
+	await Promise.allSettled([n8n?.stop(), bc?.close(), brevo?.close()]);
+	if (n8n) {
+		process.stdout.write(
+			`[templates 1,5,6,7,8 e2e] whole file ${((Date.now() - fileStarted) / 1000).toFixed(1)} s; ` +
+				`n8n start-up ${(n8n.timings.totalMs / 1000).toFixed(1)} s; ${timings.join('; ')}\n`,
+		);
+	}
+}, 60_000);
+
+// ---- helpers -----------------------------------------------------------------------------------
+
+async function brevoApi(method: string, route: string, body?: unknown): Promise<{ status: number; body: Json }> {
+	const response = await fetch(`${brevo.apiBaseUrl}${route}`, {
+		method,
+		headers: { 'api-key': brevo.apiKey, 'content-type': 'application/json', accept: 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	const text = await response.text();
+	return { status: response.status, body: text ? (JSON.parse(text) as Json) : {} };
+}
+
+async function bcGet<T>(route: string): Promise<T> {
+	const response = await fetch(`${bc.url}/stores/${bc.storeHash}${route}`, { headers: { 'X-Auth-Token': bc.accessToken, accept: 'application/json' } });
+	expect(response.status).toBe(200);
+	return (await response.json()) as T;
+}
+
+/** Imports a template with the test's credentials and Config, runs one trigger now, returns the finished execution. */
+async function runTemplate(label: string, template: WorkflowJson, config: Json, trigger: string) {
+	const imported = await n8n.importWorkflow(bindCredentials(withConfig(template, { storeHash: bc.storeHash, ...config }), credentials));
+	const execution = await rerun(label, imported.id, trigger);
+	return { workflowId: imported.id, execution };
+}
+
+async function rerun(label: string, workflowId: string, trigger: string) {
+	const t0 = Date.now();
+	const id = await runFromTrigger(n8n, workflowId, trigger);
+	const execution = await waitForExecution(n8n, id, 120_000);
+	timings.push(`${label} ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+	if (execution.status !== 'success') {
+		throw new Error(`${label}: execution ${id} ended "${execution.status}": ${JSON.stringify(execution.data?.resultData.error ?? null).slice(0, 2000)}`);
+	}
+	return execution;
+}
+
+async function withLedger<T>(work: (store: LedgerStore) => Promise<T>): Promise<T> {
+	const store = await openLedgerStore({ type: 'sqlite', sqlitePath: path.join(n8n.userFolder, '.n8n', LEDGER_FILE) });
+	try {
+		return await work(store);
+	} finally {
+		await store.close();
+	}
+}
+
+async function ledgerRows(sql: string): Promise<Json[]> {
+	const { DatabaseSync } = await import('node:sqlite');
+	const db = new DatabaseSync(path.join(n8n.userFolder, '.n8n', LEDGER_FILE), { readOnly: true });
+	try {
+		return db.prepare(sql).all() as Json[];
+	} finally {
+		db.close();
+	}
+}
+
+/** Every ledger entry, in a form two snapshots compare by. */
+const entries = () => ledgerRows('SELECT idempotency_key, kind, points, order_id, refund_id, member_id FROM tajo_ledger_entries ORDER BY id');
+
+/** Brevo's contacts without the timestamps an identical update may move. */
+function contactsSnapshot(): Json[] {
+	return brevo
+		.contacts()
+		.map((c) => ({ email: c.email, listIds: [...c.listIds].sort((a, b) => a - b), attributes: c.attributes }))
+		.sort((a, b) => String(a.email).localeCompare(String(b.email)));
+}
+
+// ---- what the ledger should hold, worked out here from the rules -------------------------------
+
+interface BcCustomer {
+	id: number;
+	email: string;
+	first_name: string;
+	last_name: string;
+	phone: string;
+	customer_group_id: number;
+	origin_channel_id: number;
+}
+interface BcOrder {
+	id: number;
+	customer_id: number;
+	channel_id: number;
+	status_id: number;
+	date_created: string;
+	[field: string]: unknown;
+}
+interface ExpectedMember {
+	program: string;
+	group: string | null;
+	lifetime: number;
+	balance: number;
+	orders: number;
+	/** order id → points granted, not yet reversed */
+	remaining: Map<number, number>;
+}
+
+const expected = new Map<number, ExpectedMember>();
+const programConfigs: Record<string, ProgramConfig> = {};
+let groupNames = new Map<number, string>();
+/** customer id → email */
+const emails = new Map<number, string>();
+
+function programOfChannel(channel: number | null | undefined): string {
+	return PROGRAM_BY_CHANNEL[channel ?? 1] ?? 'default';
+}
+
+/** Awards an order as the rules say, in the order the flows award them. */
+function expectAward(order: BcOrder, firstPurchaseBonus = true): void {
+	const member = expected.get(order.customer_id);
+	if (!member || order.customer_id === 0) return;
+	if (member.remaining.has(order.id)) return;
+	const config = programConfigs[member.program];
+	const { points } = calculateOrderPoints(order as never, { customerGroupName: member.group, lifetimePoints: member.lifetime, hasCompletedOrder: member.orders > 0 }, config);
+	const bonus = firstPurchaseBonus && member.orders === 0 ? config.bonusPoints.firstPurchase : 0;
+	member.orders += 1;
+	member.lifetime += points + bonus;
+	member.balance += points + bonus;
+	member.remaining.set(order.id, points);
+}
+
+function expectFullReversal(order: BcOrder): void {
+	const member = expected.get(order.customer_id);
+	const remaining = member?.remaining.get(order.id);
+	if (!member || remaining === undefined) return;
+	member.lifetime -= remaining;
+	member.balance -= remaining;
+	member.remaining.set(order.id, 0);
+}
+
+function tierOf(member: ExpectedMember): string {
+	return memberTier(programConfigs[member.program], member.lifetime, member.group).tier.name;
+}
+
+/** The members in the ledger: program, group, balances and order count as worked out here. */
+async function checkLedger(): Promise<void> {
+	const members = await ledgerRows(
+		'SELECT m.customer_id, p.name AS program, m.customer_group, m.balance_points, m.lifetime_points, m.orders_count FROM tajo_members m JOIN tajo_programs p ON p.id = m.program_id ORDER BY m.customer_id',
+	);
+	expect(members).toEqual(
+		[...expected.entries()]
+			.sort(([a], [b]) => a - b)
+			.map(([id, m]) => ({ customer_id: id, program: m.program, customer_group: m.group, balance_points: m.balance, lifetime_points: m.lifetime, orders_count: m.orders })),
+	);
+}
+
+/** Every Brevo contact shows its member's balance and tier as worked out here. */
+function checkBrevoPoints(): void {
+	const byEmail = new Map(brevo.contacts().map((c) => [c.email, c.attributes]));
+	for (const [id, m] of expected) {
+		const email = emails.get(id);
+		expect({ customer: id, points: byEmail.get(email)?.LOYALTY_POINTS, tier: byEmail.get(email)?.LOYALTY_TIER }).toEqual({ customer: id, points: m.balance, tier: tierOf(m) });
+	}
+}
+
+// ---- the tests ----------------------------------------------------------------------------------
+
+describe('operations templates (program setup, backfill, reconciliation, segment sync, analytics report)', () => {
+	it('follow the template conventions, with the Config fields their docs name', () => {
+		for (const template of Object.values(templates)) expect(templateProblems(template)).toEqual([]);
+		expect(Object.keys(configOf(templates.programSetup))).toEqual(['storeHash', 'programs']);
+		expect(configOf(templates.backfill)).toEqual({ storeHash: '', orderLookbackDays: 90, firstPurchaseBonus: true });
+		expect(configOf(templates.reconciliation)).toEqual({ storeHash: '', lookbackHours: 3, firstPurchaseBonus: true });
+		expect(Object.keys(configOf(templates.segmentSync))).toEqual(['storeHash', 'segmentListIds']);
+		expect(JSON.parse(configOf(templates.segmentSync).segmentListIds as string)).toEqual(SEGMENT_LISTS);
+		expect(configOf(templates.analyticsReport)).toEqual({ storeHash: '', program: '', activeDays: 90, reportTemplateId: 0, ownerEmail: '', ownerName: '' });
+		// The programs the template carries are the seed's, with the sample account's list per group.
+		const carried = JSON.parse(configOf(templates.programSetup).programs as string) as ProgramConfig[];
+		expect(carried.map((p) => p.id)).toEqual(['default', 'b2b_program', 'global_program']);
+		for (const program of carried) {
+			const seed = structuredClone(seedPrograms[program.id as keyof typeof seedPrograms]) as ProgramConfig;
+			for (const [group, mapping] of Object.entries(seed.customerGroupMapping)) mapping.brevoListId = GROUP_LISTS[group];
+			expect(program).toEqual(seed);
+		}
+	});
+
+	it('import through the public API as they are, every credential bound by its name', async () => {
+		const byType = { bigCommerceApi: credentials.bigCommerceApi, brevoApi: credentials.brevoApi, tajoLoyaltyDatabase: credentials.tajoLoyaltyDatabase };
+		for (const template of Object.values(templates)) {
+			const stored = await n8n.getWorkflow((await n8n.importWorkflow(template)).id);
+			const bound = stored.nodes.filter((n) => n.credentials).map((n) => [n.name, n.credentials]);
+			const wanted = template.nodes
+				.filter((n) => n.credentials)
+				.map((n) => [n.name, Object.fromEntries(Object.keys(n.credentials as object).map((type) => [type, { id: byType[type as keyof typeof byType].id, name: byType[type as keyof typeof byType].name }]))]);
+			expect(bound).toEqual(wanted);
+			expect(bound.length).toBeGreaterThan(0);
+		}
+	});
+
+	it('import with `n8n import:workflow` (the five in one file), credentials bound by their names', async () => {
+		const dir = await mkdtemp(path.join(os.tmpdir(), 'tajo-operations-templates-'));
+		try {
+			const file = path.join(dir, 'operations.json');
+			await writeFile(file, JSON.stringify(Object.values(templates)));
+			const cliCredentials = [
+				{ id: 'cliBigCommerce01', name: 'BigCommerce', type: 'bigCommerceApi', data: { storeHash: 'abc123', accessToken: 'token', apiBaseUrl: bc.url } },
+				{ id: 'cliBrevo00000001', name: 'Brevo', type: 'brevoApi', data: { apiKey: 'xkeysib-cli', baseUrl: brevo.apiBaseUrl } },
+				{ id: 'cliTajoLoyalty01', name: 'Tajo Loyalty', type: 'tajoLoyaltyDatabase', data: { type: 'sqlite', sqlitePath: 'tajo-loyalty.sqlite' } },
+			];
+			const t0 = Date.now();
+			const { workflows, output } = await importWithCli(n8n.toolchain, file, { credentials: cliCredentials });
+			timings.push(`CLI import ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+			expect(output).toContain('Successfully imported 5 workflows');
+			const ids = { bigCommerceApi: 'cliBigCommerce01', brevoApi: 'cliBrevo00000001', tajoLoyaltyDatabase: 'cliTajoLoyalty01' } as Record<string, string>;
+			for (const template of Object.values(templates)) {
+				const imported = workflows.find((w) => w.id === template.id);
+				expect(imported).toEqual(expect.objectContaining({ name: template.name, active: false, connections: template.connections, settings: template.settings }));
+				const shape = (nodes: WorkflowJson['nodes']) => nodes.map((n) => ({ id: n.id, name: n.name, type: n.type, typeVersion: n.typeVersion, parameters: n.parameters }));
+				expect(shape(imported!.nodes)).toEqual(shape(template.nodes));
+				for (const node of imported!.nodes.filter((n) => n.credentials)) {
+					for (const [type, reference] of Object.entries(node.credentials as Record<string, unknown>)) expect(reference).toEqual({ id: ids[type], name: (reference as { name: string }).name });
+				}
+			}
+		} finally {
+			await rm(dir, { recursive: true, force: true });
+		}
+	});
+
+	it('the scheduled ones publish with their schedule live', async () => {
+		for (const template of [templates.reconciliation, templates.segmentSync, templates.analyticsReport]) {
+			const imported = await n8n.importWorkflow(bindCredentials(withConfig(template, { storeHash: bc.storeHash }), credentials));
+			await n8n.activateWorkflow(imported.id);
+			try {
+				const scheduleId = template.nodes.find((n) => n.type === 'n8n-nodes-base.scheduleTrigger')!.id;
+				expect((await n8n.publicationStatus(imported.id)).triggers).toEqual([expect.objectContaining({ nodeId: scheduleId, status: 'activated' })]);
+			} finally {
+				await n8n.deactivateWorkflow(imported.id);
+			}
+		}
+	});
+
+	it('program setup creates the three seed programs and the Brevo attributes; running it again changes nothing', async () => {
+		expect(brevo.attributes().map((a) => a.name)).not.toContain('LOYALTY_POINTS');
+		const { workflowId, execution } = await runTemplate('program setup', templates.programSetup, {}, 'Set up now');
+		expect(nodesRun(execution)).toEqual(['Set up now', 'Config', 'Ensure Brevo attributes', 'One item per program', 'Create or update program']);
+		expect(nodeOutput(execution, 'Create or update program').map((i) => [i.program, i.created, i.version])).toEqual([
+			['default', true, 1],
+			['b2b_program', true, 1],
+			['global_program', true, 1],
+		]);
+		const attributes = Object.fromEntries(brevo.attributes().map((a) => [a.name, a.type]));
+		expect(attributes).toEqual(expect.objectContaining({ LOYALTY_POINTS: 'float', LOYALTY_TIER: 'text', CUSTOMER_GROUP: 'text', LAST_ORDER_DATE: 'date' }));
+
+		// Stored as the template carries them (the test's expected rules from here on).
+		const carried = JSON.parse(configOf(templates.programSetup).programs as string) as ProgramConfig[];
+		await withLedger(async (store) => {
+			const stored = await store.listPrograms({ storeHash: bc.storeHash });
+			expect(stored.map((p) => p.name).sort()).toEqual(['b2b_program', 'default', 'global_program']);
+			for (const program of stored) {
+				expect(program.config).toEqual(carried.find((c) => c.id === program.name));
+				programConfigs[program.name] = program.config as unknown as ProgramConfig;
+			}
+		});
+
+		const again = await rerun('program setup #2', workflowId, 'Set up now');
+		expect(nodeOutput(again, 'Create or update program').map((i) => [i.program, i.created, i.versionCreated, i.version])).toEqual([
+			['default', false, false, 1],
+			['b2b_program', false, false, 1],
+			['global_program', false, false, 1],
+		]);
+	});
+
+	it('the backfill enrols every customer, awards completed orders of the last N days and fills Brevo; a second run changes nothing', async () => {
+		const customers = (await bcGet<{ data: BcCustomer[] }>('/v3/customers?limit=250')).data;
+		const groups = await bcGet<Array<{ id: number; name: string }>>('/v2/customer_groups');
+		groupNames = new Map(groups.map((g) => [g.id, g.name]));
+		const orders = await bcGet<BcOrder[]>('/v2/orders?limit=250&sort=id:asc');
+		expect(customers).toHaveLength(10);
+		for (const c of customers) {
+			emails.set(c.id, c.email);
+			expected.set(c.id, { program: programOfChannel(c.origin_channel_id), group: groupNames.get(c.customer_group_id) ?? null, lifetime: 0, balance: 0, orders: 0, remaining: new Map() });
+		}
+		// 45 days: orders 100 (30 days ago) and 103 (20 days ago) are in, 107 (60 days ago) is not.
+		const lookbackDays = 45;
+		const since = Date.now() - lookbackDays * 86_400_000;
+		const due = orders.filter((o) => o.status_id === 10 && Date.parse(o.date_created) >= since).sort((a, b) => a.id - b.id);
+		expect(due.map((o) => o.id)).toEqual([100, 103]);
+		for (const order of due) expectAward(order);
+
+		const { workflowId, execution } = await runTemplate('backfill', templates.backfill, { orderLookbackDays: lookbackDays }, 'Run backfill now');
+		expect(nodesRun(execution)).toEqual([
+			'Run backfill now',
+			'Config',
+			'Get customer groups',
+			'Get all customers',
+			'Enrol members',
+			'Get completed orders',
+			'Award points',
+			'Get programs',
+			'Get members',
+			'Contacts to Brevo',
+		]);
+		expect(nodeOutput(execution, 'Get all customers')).toHaveLength(10);
+		expect(nodeOutput(execution, 'Award points').map((i) => i.orderId)).toEqual([100, 103]);
+
+		await checkLedger();
+		// Points were given: Jane's first order with its bonus, Maria's B2B volume order.
+		expect(expected.get(1)!.balance).toBeGreaterThan(200);
+		expect(expected.get(3)!.balance).toBeGreaterThan(10_000);
+
+		const checkBrevo = () => {
+			const byEmail = new Map(brevo.contacts().map((c) => [c.email, c]));
+			expect(byEmail.size).toBe(10);
+			for (const c of customers) {
+				const m = expected.get(c.id)!;
+				const contact = byEmail.get(c.email);
+				expect({ email: c.email, attributes: contact?.attributes, listIds: contact?.listIds }).toEqual({
+					email: c.email,
+					attributes: expect.objectContaining({
+						FIRSTNAME: c.first_name,
+						LASTNAME: c.last_name,
+						LOYALTY_POINTS: m.balance,
+						LOYALTY_TIER: tierOf(m),
+						...(m.group ? { CUSTOMER_GROUP: m.group } : {}),
+					}),
+					listIds: m.group && GROUP_LISTS[m.group] ? [GROUP_LISTS[m.group]] : [],
+				});
+				if (m.group === null) expect(contact?.attributes).not.toHaveProperty('CUSTOMER_GROUP');
+			}
+		};
+		checkBrevo();
+
+		const ledgerBefore = await entries();
+		const brevoBefore = contactsSnapshot();
+		expect(ledgerBefore.map((e) => e.kind)).toEqual(['purchase', 'bonus', 'purchase', 'bonus']); // each order with its member's first-purchase bonus
+		const second = await rerun('backfill #2', workflowId, 'Run backfill now');
+		expect(nodeOutput(second, 'Award points').map((i) => i.duplicate)).toEqual([true, true]);
+		expect(nodeOutput(second, 'Enrol members').every((i) => i.created === false)).toBe(true);
+		expect(await entries()).toEqual(ledgerBefore);
+		expect(contactsSnapshot()).toEqual(brevoBefore);
+		await checkLedger();
+	});
+
+	it('reconciliation repairs what was missed while n8n was down (award and reverse), and running it again changes nothing', async () => {
+		// n8n "down": nothing listens to BigCommerce while the store changes (no workflow with a trigger is active).
+		bc.setOrderStatus(101, 10); // John (VIP): shipped → completed, never awarded
+		bc.refundOrder(100, { reason: 'Returned' }); // Jane: awarded by the backfill, now fully refunded
+		bc.setOrderStatus(103, 5); // Maria (B2B): awarded by the backfill, now cancelled
+		const created = bc.createOrder({ customer_id: 7, channel_id: 1, status_id: 10, products: [{ product_id: 2, quantity: 3 }] }) as unknown as BcOrder; // Olivia (VIP): new, completed
+		await bc.idle();
+		const fresh = async (id: number) => await bcGet<BcOrder>(`/v2/orders/${id}`);
+		expect((await fresh(100)).status_id).toBe(4);
+		expectAward(await fresh(101));
+		expectFullReversal(await fresh(100));
+		expectFullReversal(await fresh(103));
+		expectAward(await fresh(created.id));
+		const before = await entries();
+
+		const { workflowId, execution } = await runTemplate('reconciliation', templates.reconciliation, {}, 'Every hour');
+		reconciliationId = workflowId;
+		expect(nodesRun(execution)).toEqual([
+			'Every hour',
+			'Config',
+			'Orders changed recently',
+			'Completed',
+			'Award missing points',
+			'Changed the ledger',
+			'Update points in Brevo',
+			'Refunded or cancelled',
+			'Take back remaining points',
+		]);
+		// Also order 106 (awaiting payment, changed in the last day by the seed): read, and left alone by both filters.
+		const changed = nodeOutput(execution, 'Orders changed recently');
+		expect(changed.map((o) => o.id)).toEqual(expect.arrayContaining([100, 101, 103, created.id]));
+		for (const other of changed.filter((o) => ![100, 101, 103, created.id].includes(o.id as number))) expect([4, 5, 10]).not.toContain(other.status_id);
+		expect(nodeOutput(execution, 'Award missing points').map((i) => [i.orderId, i.duplicate])).toEqual([
+			[101, false],
+			[created.id, false],
+		]);
+		expect(nodeOutput(execution, 'Take back remaining points').map((i) => [i.orderId, i.reversed])).toEqual([
+			['100', true],
+			['103', true],
+		]);
+		await checkLedger();
+		checkBrevoPoints();
+		const after = await entries();
+		expect(after.slice(0, before.length)).toEqual(before);
+		expect(after.slice(before.length).map((e) => [e.kind, e.order_id])).toEqual([
+			['purchase', '101'],
+			['bonus', null],
+			['purchase', String(created.id)],
+			['bonus', null],
+			['reversal', '100'],
+			['reversal', '103'],
+		]);
+		// Nothing doubled: one purchase per order, reversals give back exactly the grant.
+		const perOrder = await ledgerRows("SELECT order_id, SUM(CASE WHEN kind = 'purchase' THEN 1 ELSE 0 END) AS purchases, SUM(points) AS net FROM tajo_ledger_entries WHERE order_id IS NOT NULL GROUP BY order_id ORDER BY order_id");
+		expect(perOrder.every((row) => row.purchases === 1)).toBe(true);
+		expect(perOrder.filter((row) => ['100', '103'].includes(String(row.order_id))).map((row) => row.net)).toEqual([0, 0]);
+
+		const brevoAfter = contactsSnapshot();
+		const again = await rerun('reconciliation #2', workflowId, 'Every hour');
+		expect(nodeOutput(again, 'Award missing points').map((i) => i.duplicate)).toEqual([true, true]);
+		expect(nodeOutput(again, 'Take back remaining points').map((i) => i.duplicate)).toEqual([true, true]);
+		// Nothing changed in the ledger, so nothing is sent to Brevo.
+		expect(nodesRun(again)).not.toContain('Update points in Brevo');
+		expect(contactsSnapshot()).toEqual(brevoAfter);
+		expect(await entries()).toEqual(after);
+		await checkLedger();
+	});
+
+	it('segment sync puts every member in the Brevo lists of their segments and takes them off the others', async () => {
+		// More history, so that every seed segment has members: Li Wei ordered twice, 120 and 100 days
+		// ago (repeat, at risk); Jane buys 50 T-shirts (repeat, high value). Reconciliation awards them.
+		const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+		const newOrders = [
+			bc.createOrder({ customer_id: 4, channel_id: 1, status_id: 11, date_created: daysAgo(120), products: [{ product_id: 3, quantity: 4 }] }),
+			bc.createOrder({ customer_id: 4, channel_id: 1, status_id: 11, date_created: daysAgo(100), products: [{ product_id: 2, quantity: 6 }] }),
+			bc.createOrder({ customer_id: 1, channel_id: 1, status_id: 11, products: [{ product_id: 1, variant_id: 2, quantity: 50 }] }),
+		] as unknown as BcOrder[];
+		for (const order of newOrders) bc.setOrderStatus(order.id, 10);
+		await bc.idle();
+		for (const order of newOrders) expectAward(await bcGet<BcOrder>(`/v2/orders/${order.id}`));
+		const repaired = await rerun('reconciliation #3', reconciliationId, 'Every hour');
+		expect(nodeOutput(repaired, 'Award missing points').filter((i) => i.duplicate === false).map((i) => i.orderId)).toEqual(newOrders.map((o) => o.id));
+		await checkLedger();
+		checkBrevoPoints();
+
+		// A stale membership the sync must undo: Noah has no orders, so he is not "At-Risk".
+		expect((await brevoApi('POST', `/contacts/lists/${SEGMENT_LISTS['At-Risk Customers']}/contacts/add`, { emails: ['noah.johnson@example.com'] })).status).toBe(201);
+		const members = await ledgerRows('SELECT email, customer_group, orders_count, total_spent_minor, last_order_at FROM tajo_members ORDER BY customer_id');
+		const ninetyDaysAgo = Date.now() - 90 * 86_400_000;
+		const segmentsOf = (m: Json): string[] => {
+			const orders = Number(m.orders_count);
+			const segments: string[] = [];
+			if (orders === 1) segments.push('First-Time Buyers');
+			if (orders >= 2) segments.push('Repeat Customers');
+			if (Number(m.total_spent_minor) >= 100_000) segments.push('High-Value Customers');
+			if (m.customer_group === 'Wholesale') segments.push('Wholesale Accounts');
+			if (m.last_order_at && Date.parse(String(m.last_order_at)) < ninetyDaysAgo && orders >= 2) segments.push('At-Risk Customers');
+			return segments;
+		};
+		const groupListOf = new Map([...expected.values()].map((m) => [m, m.group && GROUP_LISTS[m.group] ? [GROUP_LISTS[m.group]] : []]));
+		const groupListByEmail = new Map<string, number[]>();
+		const customers = (await bcGet<{ data: BcCustomer[] }>('/v3/customers?limit=250')).data;
+		for (const c of customers) groupListByEmail.set(c.email, groupListOf.get(expected.get(c.id)!) ?? []);
+		const wanted = Object.fromEntries(
+			members.map((m) => [String(m.email), [...(groupListByEmail.get(String(m.email)) ?? []), ...segmentsOf(m).map((s) => SEGMENT_LISTS[s])].sort((a, b) => a - b)]),
+		);
+		// The store data must exercise several segments.
+		const used = new Set(members.flatMap(segmentsOf));
+		expect(used).toEqual(new Set(Object.keys(SEGMENT_LISTS)));
+
+		const { workflowId, execution } = await runTemplate('segment sync', templates.segmentSync, {}, 'Every day');
+		expect(nodesRun(execution)).toEqual(['Every day', 'Config', 'Get programs', 'Get members', 'Members with an email', 'Evaluate segments', 'Update Brevo lists']);
+		expect(nodeOutput(execution, 'Evaluate segments')).toHaveLength(10);
+		const lists = () => Object.fromEntries(brevo.contacts().map((c) => [String(c.email), [...c.listIds].sort((a, b) => a - b)]));
+		expect(lists()).toEqual(wanted);
+
+		const snapshot = contactsSnapshot();
+		await rerun('segment sync #2', workflowId, 'Every day');
+		expect(contactsSnapshot()).toEqual(snapshot);
+	});
+
+	it('the analytics report sends one email to the owner whose params are the ledger\'s dashboard', async () => {
+		const report = brevo.addTemplate({ name: 'loyalty_report', subject: 'Your weekly loyalty report' });
+		const sentBefore = brevo.emails().length;
+		const { execution } = await runTemplate('analytics report', templates.analyticsReport, { reportTemplateId: report.id, ownerEmail: OWNER, ownerName: 'Store Owner' }, 'Every week');
+		expect(nodesRun(execution)).toEqual(['Every week', 'Config', 'Get dashboard', 'Email the report']);
+		const emails = brevo.emails().slice(sentBefore);
+		expect(emails).toHaveLength(1);
+		const [email] = emails;
+		expect({ templateId: email.templateId, to: email.to, tags: email.tags }).toEqual({ templateId: report.id, to: [{ email: OWNER, name: 'Store Owner' }], tags: ['loyalty_report'] });
+
+		const analytics = await withLedger((store) => store.analytics({ storeHash: bc.storeHash }));
+		const money = (minor: number, currency: string | null) => (currency ? Number(formatMoney(minor, currency as never, 'currency')) : null);
+		const params = email.params as Json;
+		expect(params).toEqual({
+			storeHash: bc.storeHash,
+			program: null,
+			generatedAt: expect.any(String),
+			monthStart: analytics.monthStart,
+			customers: analytics.customers,
+			revenue: {
+				total: analytics.revenue.byCurrency.map((r) => ({
+					currency: r.currency,
+					orders: r.orders,
+					total: money(r.totalMinor, r.currency),
+					refunded: money(r.refundedMinor, r.currency),
+					averageOrderValue: money(r.averageOrderValueMinor, r.currency),
+					totalMinor: r.totalMinor,
+					refundedMinor: r.refundedMinor,
+					averageOrderValueMinor: r.averageOrderValueMinor,
+				})),
+				byChannel: analytics.revenue.byChannel.map((r) => ({ ...r, total: money(r.totalMinor, r.currency) })),
+			},
+			loyalty: analytics.loyalty,
+		});
+		// And the figures agree with what this test worked out.
+		const all = [...expected.values()];
+		expect((params.customers as Json).total).toBe(10);
+		expect((params.loyalty as Json).outstanding).toEqual({ available: all.reduce((sum, m) => sum + m.balance, 0), pending: 0, total: all.reduce((sum, m) => sum + m.balance, 0) });
+	});
+});
