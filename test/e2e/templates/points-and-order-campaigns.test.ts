@@ -1,0 +1,378 @@
+// Template 3, points and order campaigns (issue 6), end to end in real n8n 2.41.1 with the package
+// installed from its tarball, against the BigCommerce and Brevo emulators and the SQLite ledger in
+// n8n's user folder. A scripted store day: orders of a retail, a VIP and a wholesale customer are
+// completed (points with the first-purchase bonus, contact points and tier, `tier_upgraded` when a
+// tier is reached, `review_request` with the products after the review delay, shortened to 3 s
+// through Config), shipped (`order_shipped` with tracking number and carrier), partially and fully
+// refunded (points taken back pro rata or in full); a duplicate delivery starts nothing, a replayed
+// completion (new hash) changes nothing, and a shipment and completion delivered in reverse order
+// each have their effect once. Balances are checked against values computed here from the rules.
+import path from 'node:path';
+import { startBigCommerceSandbox, type BigCommerceSandbox } from '../../../sandbox/bigcommerce';
+import { startBrevoSandbox, type BrevoSandbox } from '../../../sandbox/brevo';
+import { openLedgerStore } from '../../../nodes/core/ledger';
+import type { LedgerStore } from '../../../nodes/core/ledger/ledger-store';
+import { calculateOrderPoints, seedPrograms } from '../../../nodes/core/loyalty';
+import { reversePartialRefund } from '../../../nodes/core/loyalty/reversal';
+import { memberTier } from '../../../nodes/core/loyalty/tiers';
+import { saveProgram } from '../../../nodes/core/loyalty-service';
+import { nodeOutput, startN8n, type Execution, type N8nInstance, type StoredWorkflow } from '../../harness';
+import { bindCredentials, configOf, importWithCli, loadTemplate, nodesRun, secondsAs, TEMPLATE_CREDENTIAL_NAMES, TEMPLATES_DIR, templateProblems, withConfig } from '../../harness/templates';
+
+const FILE = 'points-and-order-campaigns.json';
+const TRIGGER = 'Order status changed or refunded';
+const LEDGER_FILE = 'tajo-loyalty.sqlite';
+const REVIEW_DELAY_SECONDS = 3;
+const STATUS = { SHIPPED: 2, REFUNDED: 4, CANCELLED: 5, COMPLETED: 10, AWAITING_FULFILLMENT: 11, PARTIALLY_REFUNDED: 14 } as const;
+
+type Json = Record<string, unknown>;
+
+const fileStarted = Date.now();
+const template = loadTemplate(FILE);
+let n8n: N8nInstance;
+let bc: BigCommerceSandbox;
+let brevo: BrevoSandbox;
+let ledger: LedgerStore;
+let workflow: StoredWorkflow;
+let credentials: Record<'bigCommerceApi' | 'brevoApi' | 'tajoLoyaltyDatabase', { id: string; name: string }>;
+const timings: string[] = [];
+/** Every finished execution seen so far, by id. */
+const seen = new Map<string, Execution>();
+
+beforeAll(async () => {
+	const started = await Promise.allSettled([startN8n(), startBigCommerceSandbox({ seed: true }), startBrevoSandbox()]);
+	const [n8nResult, bcResult, brevoResult] = started;
+	if (n8nResult.status === 'fulfilled') n8n = n8nResult.value;
+	if (bcResult.status === 'fulfilled') bc = bcResult.value;
+	if (brevoResult.status === 'fulfilled') brevo = brevoResult.value;
+	const failure = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+	if (failure) throw failure.reason;
+	credentials = {
+		bigCommerceApi: await n8n.createCredential(TEMPLATE_CREDENTIAL_NAMES.bigCommerceApi, 'bigCommerceApi', { storeHash: bc.storeHash, accessToken: bc.accessToken, apiBaseUrl: bc.url }),
+		brevoApi: await n8n.createCredential(TEMPLATE_CREDENTIAL_NAMES.brevoApi, 'brevoApi', { apiKey: brevo.apiKey, baseUrl: brevo.apiBaseUrl }),
+		tajoLoyaltyDatabase: await n8n.createCredential(TEMPLATE_CREDENTIAL_NAMES.tajoLoyaltyDatabase, 'tajoLoyaltyDatabase', { type: 'sqlite', sqlitePath: LEDGER_FILE }),
+	};
+	// The ledger the credential points at (a relative path lands in n8n's user folder), with the
+	// seed's programs, as the Program setup template leaves it.
+	ledger = await openLedgerStore({ type: 'sqlite', sqlitePath: path.join(n8n.userFolder, '.n8n', LEDGER_FILE) });
+	for (const program of Object.values(seedPrograms)) await saveProgram(ledger, bc.storeHash, program);
+	const prepared = withConfig(template, { reviewDelayDays: secondsAs(REVIEW_DELAY_SECONDS, 'days') });
+	workflow = await n8n.importWorkflow(bindCredentials(prepared, credentials));
+	await n8n.activateWorkflow(workflow.id);
+}, 15 * 60_000);
+
+afterAll(async () => {
+	await Promise.allSettled([ledger?.close(), n8n?.stop(), bc?.close(), brevo?.close()]);
+	if (n8n) {
+		process.stdout.write(
+			`[template points-and-order-campaigns e2e] whole file ${((Date.now() - fileStarted) / 1000).toFixed(1)} s; ` +
+				`n8n start-up ${(n8n.timings.totalMs / 1000).toFixed(1)} s; ${timings.join('; ')}\n`,
+		);
+	}
+}, 60_000);
+
+async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
+	const t0 = Date.now();
+	try {
+		return await work();
+	} finally {
+		timings.push(`${label} ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+	}
+}
+
+/**
+ * Waits until `count` more executions have finished and returns them, oldest first. (Completions
+ * wait for the review delay, so executions may finish in another order than they started.)
+ */
+async function nextExecutions(count: number): Promise<Execution[]> {
+	const all = await n8n.waitForExecutions(workflow.id, { count: seen.size + count, timeoutMs: 60_000 });
+	const fresh = all.filter((e) => !seen.has(String(e.id)));
+	const withData = await Promise.all(fresh.map((e) => n8n.getExecution(e.id, true)));
+	for (const e of withData) seen.set(String(e.id), e);
+	expect(withData).toHaveLength(count);
+	return withData;
+}
+
+async function executionCount(): Promise<number> {
+	return (await n8n.listExecutions({ workflowId: workflow.id })).length;
+}
+
+const triggerItem = (execution: Execution) => nodeOutput(execution, TRIGGER)[0] as Json;
+
+// ---- the store and the rules -----------------------------------------------------------------
+
+const program = seedPrograms.default;
+const FIRST_PURCHASE = program.bonusPoints.firstPurchase;
+const customers: Record<'retail' | 'vip' | 'wholesale', { id: number; email: string; group: string }> = {} as never;
+const orders: Record<string, Json> = {};
+
+function createCustomer(key: keyof typeof customers, group: string, groupId: number) {
+	const email = `${key}.buyer@example.com`;
+	const created = bc.createCustomer({ email, first_name: key, last_name: 'Buyer', customer_group_id: groupId }) as { id: number };
+	customers[key] = { id: created.id, email, group };
+}
+
+function createOrder(customer: keyof typeof customers, amount: string): Json {
+	return bc.createOrder({ customer_id: customers[customer].id, status_id: STATUS.AWAITING_FULFILLMENT, products: [{ name: `Order of ${amount}`, quantity: 1, price_ex_tax: amount }] }) as Json;
+}
+
+/** Expected ledger state per customer, kept up to date by the test as the rules say. */
+const expected = new Map<number, { lifetime: number; available: number; completed: number }>();
+
+function expectAward(customer: keyof typeof customers, order: Json) {
+	const c = customers[customer];
+	const state = expected.get(c.id) ?? { lifetime: 0, available: 0, completed: 0 };
+	const { points } = calculateOrderPoints(order as never, { customerGroupName: c.group, lifetimePoints: state.lifetime, hasCompletedOrder: state.completed > 0 }, program);
+	const bonus = state.completed === 0 ? FIRST_PURCHASE : 0;
+	const tierBefore = memberTier(program, state.lifetime, c.group).tier.name;
+	const next = { lifetime: state.lifetime + points + bonus, available: state.available + points + bonus, completed: state.completed + 1 };
+	expected.set(c.id, next);
+	return { points, bonus, tierBefore, tierAfter: memberTier(program, next.lifetime, c.group).tier.name, balance: next.available };
+}
+
+function expectReversal(customer: keyof typeof customers, points: number) {
+	const c = customers[customer];
+	const state = expected.get(c.id)!;
+	expected.set(c.id, { ...state, lifetime: state.lifetime - points, available: state.available - points });
+}
+
+async function ledgerBalance(customerId: number) {
+	const p = await ledger.getProgram({ storeHash: bc.storeHash, name: 'default' });
+	const member = await ledger.getMember(p.id, { customerId });
+	return { lifetime: member.points.lifetime, available: member.points.available };
+}
+
+function contactAttributes(email: string): Json {
+	return ((brevo.contact(email) as unknown as Json | undefined)?.attributes ?? {}) as Json;
+}
+
+function brevoEvents(): Array<{ name: string; email: unknown; properties: Json }> {
+	return (brevo.events() as unknown as Array<{ event_name: string; identifiers: Json; event_properties: Json }>).map((e) => ({
+		name: e.event_name,
+		email: e.identifiers.email_id,
+		properties: e.event_properties,
+	}));
+}
+
+// ---- the tests -------------------------------------------------------------------------------
+
+describe('the points and order campaigns template', () => {
+	it('follows the template conventions', () => {
+		expect(templateProblems(template)).toEqual([]);
+		expect(configOf(template)).toEqual({ reviewDelayDays: 14, loyaltyProgram: '' });
+	});
+
+	it('imports with `n8n import:workflow --input=<file>` as it is, credentials bound by their names', async () => {
+		const cliCredentials = [
+			{ id: 'cliBigCommerce01', name: 'BigCommerce', type: 'bigCommerceApi', data: { storeHash: 'abc123', accessToken: 'token', apiBaseUrl: bc.url } },
+			{ id: 'cliBrevo00000001', name: 'Brevo', type: 'brevoApi', data: { apiKey: 'xkeysib-cli', baseUrl: brevo.apiBaseUrl } },
+			{ id: 'cliTajoLoyalty01', name: 'Tajo Loyalty', type: 'tajoLoyaltyDatabase', data: { type: 'sqlite', sqlitePath: 'tajo-loyalty.sqlite' } },
+		];
+		const { workflows, output } = await timed('CLI import', () => importWithCli(n8n.toolchain, `${TEMPLATES_DIR}/${FILE}`, { credentials: cliCredentials }));
+		expect(output).toContain('Successfully imported 1 workflow');
+		expect(workflows).toHaveLength(1);
+		const [imported] = workflows;
+		expect(imported).toEqual(expect.objectContaining({ id: template.id, name: template.name, active: false, connections: template.connections }));
+		const shape = (nodes: typeof template.nodes) => nodes.map((n) => ({ id: n.id, name: n.name, type: n.type, typeVersion: n.typeVersion, webhookId: n.webhookId, parameters: n.parameters }));
+		expect(shape(imported.nodes)).toEqual(shape(template.nodes));
+		const ids: Record<string, string> = { bigCommerceApi: 'cliBigCommerce01', brevoApi: 'cliBrevo00000001', tajoLoyaltyDatabase: 'cliTajoLoyalty01' };
+		for (const node of imported.nodes) {
+			for (const [type, reference] of Object.entries((node.credentials ?? {}) as Record<string, { id: string; name: string }>)) {
+				expect({ node: node.name, type, reference }).toEqual({ node: node.name, type, reference: { id: ids[type], name: TEMPLATE_CREDENTIAL_NAMES[type as keyof typeof TEMPLATE_CREDENTIAL_NAMES] } });
+			}
+		}
+	});
+
+	it('imported through the public API as it is, binds its credentials by their names', async () => {
+		const imported = await n8n.importWorkflow(template);
+		const stored = await n8n.getWorkflow(imported.id);
+		for (const node of stored.nodes) {
+			for (const [type, reference] of Object.entries((node.credentials ?? {}) as Record<string, { id: string; name: string }>)) {
+				expect({ node: node.name, reference }).toEqual({ node: node.name, reference: credentials[type as keyof typeof credentials] && { id: credentials[type as keyof typeof credentials].id, name: credentials[type as keyof typeof credentials].name } });
+			}
+		}
+		expect(stored.nodes.filter((n) => n.credentials).length).toBeGreaterThan(5);
+	});
+
+	it('completed orders earn points with the first-purchase bonus; Brevo gets points, tier, tier_upgraded and, after the delay, review_request', async () => {
+		createCustomer('retail', 'Retail', 1);
+		createCustomer('vip', 'VIP', 2);
+		createCustomer('wholesale', 'Wholesale', 3);
+		orders.retail1 = createOrder('retail', '900.00');
+		orders.wholesale1 = createOrder('wholesale', '200.00');
+		const retail = expectAward('retail', orders.retail1);
+		const wholesale = expectAward('wholesale', orders.wholesale1);
+		// The retail customer reaches Silver with this order (900 + the bonus); the wholesale one starts at Silver.
+		expect(retail).toEqual({ points: 900, bonus: FIRST_PURCHASE, tierBefore: 'Bronze', tierAfter: 'Silver', balance: 900 + FIRST_PURCHASE });
+		expect(wholesale.tierBefore).toBe(wholesale.tierAfter);
+
+		const started = Date.now();
+		bc.setOrderStatus(orders.retail1.id as number, STATUS.COMPLETED);
+		bc.setOrderStatus(orders.wholesale1.id as number, STATUS.COMPLETED);
+		await bc.idle();
+		const executions = await timed('2 completions with the review wait', () => nextExecutions(2));
+		expect(Date.now() - started).toBeGreaterThanOrEqual(REVIEW_DELAY_SECONDS * 1000);
+		for (const execution of executions) {
+			expect(execution.status).toBe('success');
+			expect(nodesRun(execution)).toEqual(
+				expect.arrayContaining(['Get the completed order', 'Ensure member', 'Award points for the order', 'Points and tier to Brevo', 'Wait before the review request', 'review_request event']),
+			);
+		}
+		const retailRun = executions.find((e) => triggerItem(e).order_id === orders.retail1.id)!;
+		expect(nodeOutput(retailRun, 'Award points for the order')[0]).toEqual(
+			expect.objectContaining({ awarded: true, duplicate: false, points: retail.points, firstPurchaseBonus: { points: FIRST_PURCHASE, duplicate: false }, tierBefore: 'Bronze', tierAfter: 'Silver', tierChanged: true }),
+		);
+		expect(nodesRun(retailRun)).toContain('tier_upgraded event');
+		const wholesaleRun = executions.find((e) => triggerItem(e).order_id === orders.wholesale1.id)!;
+		expect(nodesRun(wholesaleRun)).not.toContain('tier_upgraded event');
+
+		expect(contactAttributes(customers.retail.email)).toEqual(expect.objectContaining({ LOYALTY_POINTS: retail.balance, LOYALTY_TIER: 'Silver' }));
+		expect(contactAttributes(customers.wholesale.email)).toEqual(expect.objectContaining({ LOYALTY_POINTS: wholesale.balance, LOYALTY_TIER: wholesale.tierAfter }));
+		const events = brevoEvents();
+		expect(events.filter((e) => e.name === 'tier_upgraded')).toEqual([
+			{ name: 'tier_upgraded', email: customers.retail.email, properties: { orderId: orders.retail1.id, tierBefore: 'Bronze', tierAfter: 'Silver', points: retail.points, balance: retail.balance } },
+		]);
+		const reviews = events.filter((e) => e.name === 'review_request');
+		expect(reviews.map((e) => e.email).sort()).toEqual([customers.retail.email, customers.wholesale.email].sort());
+		expect(reviews.find((e) => e.email === customers.retail.email)!.properties).toEqual({
+			orderId: orders.retail1.id,
+			products: [expect.objectContaining({ name: 'Order of 900.00', quantity: 1 })],
+		});
+		// In order: for the retail customer the tier event comes before the review request.
+		const retailEvents = events.filter((e) => e.email === customers.retail.email).map((e) => e.name);
+		expect(retailEvents).toEqual(['tier_upgraded', 'review_request']);
+		for (const key of ['retail', 'wholesale'] as const) expect(await ledgerBalance(customers[key].id)).toEqual({ lifetime: expected.get(customers[key].id)!.lifetime, available: expected.get(customers[key].id)!.available });
+	});
+
+	it('a shipped order sends order_shipped with tracking number and carrier; completing it then awards the VIP points', async () => {
+		orders.vip1 = createOrder('vip', '100.00');
+		bc.shipOrder(orders.vip1.id as number, { tracking_number: '1Z999AA10123456784', shipping_provider: 'ups', tracking_carrier: 'ups' });
+		await bc.idle();
+		const [shipped] = await timed('shipped', () => nextExecutions(1));
+		expect(shipped.status).toBe('success');
+		expect(nodesRun(shipped)).toEqual([TRIGGER, 'Config', 'What happened?', 'Get the shipped order', 'Not sent for this shipment yet?', 'order_shipped event']);
+		const shippedEvents = brevoEvents().filter((e) => e.name === 'order_shipped');
+		expect(shippedEvents).toEqual([
+			{ name: 'order_shipped', email: customers.vip.email, properties: expect.objectContaining({ orderId: orders.vip1.id, trackingNumber: '1Z999AA10123456784', carrier: expect.stringMatching(/ups/i) }) },
+		]);
+
+		const vip = expectAward('vip', orders.vip1);
+		// VIP: group ×1.5 and the starting tier Gold ×1.5.
+		expect(vip.points).toBe(225);
+		bc.setOrderStatus(orders.vip1.id as number, STATUS.COMPLETED);
+		await bc.idle();
+		const [completed] = await timed('VIP completion', () => nextExecutions(1));
+		expect(completed.status).toBe('success');
+		expect(contactAttributes(customers.vip.email)).toEqual(expect.objectContaining({ LOYALTY_POINTS: vip.balance, LOYALTY_TIER: 'Gold' }));
+		expect(await ledgerBalance(customers.vip.id)).toEqual({ lifetime: vip.balance, available: vip.balance });
+	});
+
+	it('a partial refund takes points back pro rata, a full refund and a cancellation take back the rest; the contact follows', async () => {
+		// Partial: 30.00 of the retail customer's 900.00.
+		const granted = 900;
+		const partial = reversePartialRefund({ granted, alreadyReversed: 0, basisMinor: 90000, previouslyRefundedMinor: 0, refundMinor: 3000 }).points;
+		expect(partial).toBe(30);
+		bc.refundOrder(orders.retail1.id as number, { amount: '30.00' });
+		await bc.idle();
+		// refund/created, and statusUpdated to Partially Refunded (which the Switch leaves alone).
+		const partialRuns = await timed('partial refund', () => nextExecutions(2));
+		const refundRun = partialRuns.find((e) => triggerItem(e).scope === 'store/order/refund/created')!;
+		expect(nodesRun(refundRun)).toContain('Take back points pro rata');
+		expect(nodeOutput(refundRun, 'Take back points pro rata')[0]).toEqual(expect.objectContaining({ reversed: true, duplicate: false, points: -partial }));
+		const statusRun = partialRuns.find((e) => triggerItem(e).new_status_id === STATUS.PARTIALLY_REFUNDED)!;
+		expect(nodesRun(statusRun)).toEqual([TRIGGER, 'Config', 'What happened?']);
+		expectReversal('retail', partial);
+		const retailState = expected.get(customers.retail.id)!;
+		expect(await ledgerBalance(customers.retail.id)).toEqual({ lifetime: retailState.lifetime, available: retailState.available });
+		expect(contactAttributes(customers.retail.email)).toEqual(expect.objectContaining({ LOYALTY_POINTS: retailState.available, LOYALTY_TIER: 'Silver' }));
+
+		// Full: the wholesale order is refunded entirely. The order's points go; the bonus stays.
+		const wholesaleGranted = calculateOrderPoints(orders.wholesale1 as never, { customerGroupName: 'Wholesale', lifetimePoints: 0, hasCompletedOrder: false }, program).points;
+		bc.refundOrder(orders.wholesale1.id as number, {});
+		await bc.idle();
+		const fullRuns = await timed('full refund', () => nextExecutions(2));
+		for (const run of fullRuns) expect(run.status).toBe('success');
+		expect(fullRuns.map((run) => nodesRun(run).includes('Take back all points'))).toEqual([true, true]);
+		expectReversal('wholesale', wholesaleGranted);
+		const wholesaleState = expected.get(customers.wholesale.id)!;
+		expect(wholesaleState.available).toBe(FIRST_PURCHASE);
+		expect(await ledgerBalance(customers.wholesale.id)).toEqual({ lifetime: wholesaleState.lifetime, available: wholesaleState.available });
+		expect(contactAttributes(customers.wholesale.email)).toEqual(expect.objectContaining({ LOYALTY_POINTS: FIRST_PURCHASE, LOYALTY_TIER: 'Silver' }));
+
+		// Cancelled: the VIP order's points go (no refund ID: once per order as a cancellation).
+		bc.setOrderStatus(orders.vip1.id as number, STATUS.CANCELLED);
+		await bc.idle();
+		const [cancelled] = await timed('cancellation', () => nextExecutions(1));
+		expect(cancelled.status).toBe('success');
+		expect(nodeOutput(cancelled, 'Take back all points')[0]).toEqual(expect.objectContaining({ reversed: true, duplicate: false, refundId: null, points: -225 }));
+		expectReversal('vip', 225);
+		expect(await ledgerBalance(customers.vip.id)).toEqual({ lifetime: FIRST_PURCHASE, available: FIRST_PURCHASE });
+		// VIP members start at Gold whatever their points (the program's group mapping).
+		expect(contactAttributes(customers.vip.email)).toEqual(expect.objectContaining({ LOYALTY_POINTS: FIRST_PURCHASE, LOYALTY_TIER: 'Gold' }));
+	});
+
+	it('a duplicate delivery starts nothing; a replayed completion (new hash) changes nothing and sends no second event', async () => {
+		const events = bc.webhookEvents() as unknown as Array<{ id: number; scope: string; data: { id: number; status?: { new_status_id: number } } }>;
+		const completion = events.find((e) => e.scope === 'store/order/statusUpdated' && e.data.id === orders.retail1.id && e.data.status?.new_status_id === STATUS.COMPLETED)!;
+		const shipment = events.find((e) => e.scope === 'store/order/statusUpdated' && e.data.id === orders.vip1.id && e.data.status?.new_status_id === STATUS.SHIPPED)!;
+		const before = await executionCount();
+		bc.duplicateEvent(completion.id);
+		bc.duplicateEvent(shipment.id);
+		await bc.idle();
+		await new Promise((resolve) => setTimeout(resolve, 1500));
+		expect(await executionCount()).toBe(before);
+
+		const eventsBefore = brevoEvents();
+		const contactWritesBefore = brevo.received({ pathPrefix: '/v3/contacts' }).length;
+		bc.replayEvent(completion.id);
+		await bc.idle();
+		const [replayed] = await timed('replayed completion', () => nextExecutions(1));
+		expect(replayed.status).toBe('success');
+		expect(nodeOutput(replayed, 'Award points for the order')[0]).toEqual(expect.objectContaining({ awarded: true, duplicate: true }));
+		expect(nodesRun(replayed)).not.toContain('Points and tier to Brevo');
+		expect(nodesRun(replayed)).not.toContain('Wait before the review request');
+		expect(brevoEvents()).toEqual(eventsBefore);
+		expect(brevo.received({ pathPrefix: '/v3/contacts' }).length).toBe(contactWritesBefore);
+
+		// The same for the shipment: replayed, it is read again but not announced again.
+		bc.replayEvent(shipment.id);
+		await bc.idle();
+		const [replayedShipment] = await timed('replayed shipment', () => nextExecutions(1));
+		expect(replayedShipment.status).toBe('success');
+		expect(nodesRun(replayedShipment)).toEqual([TRIGGER, 'Config', 'What happened?', 'Get the shipped order', 'Not sent for this shipment yet?']);
+		expect(brevoEvents()).toEqual(eventsBefore);
+		const retailState = expected.get(customers.retail.id)!;
+		expect(await ledgerBalance(customers.retail.id)).toEqual({ lifetime: retailState.lifetime, available: retailState.available });
+	});
+
+	it('a shipment and a completion delivered in reverse order each take effect once', async () => {
+		orders.retail2 = createOrder('retail', '100.00');
+		const award = expectAward('retail', orders.retail2);
+		expect(award.bonus).toBe(0);
+		bc.holdDeliveries();
+		bc.shipOrder(orders.retail2.id as number, { tracking_number: '9400100000000000000000', shipping_provider: 'usps', tracking_carrier: 'usps' });
+		bc.setOrderStatus(orders.retail2.id as number, STATUS.COMPLETED);
+		bc.releaseDeliveries('lifo');
+		await bc.idle();
+		const runs = await timed('out-of-order shipment and completion', () => nextExecutions(2));
+		for (const run of runs) expect(run.status).toBe('success');
+		const shipped = brevoEvents().filter((e) => e.name === 'order_shipped' && (e.properties.orderId as number) === orders.retail2.id);
+		expect(shipped).toEqual([expect.objectContaining({ email: customers.retail.email, properties: expect.objectContaining({ trackingNumber: '9400100000000000000000' }) })]);
+		const reviews = brevoEvents().filter((e) => e.name === 'review_request' && (e.properties.orderId as number) === orders.retail2.id);
+		expect(reviews).toHaveLength(1);
+		const retailState = expected.get(customers.retail.id)!;
+		expect(await ledgerBalance(customers.retail.id)).toEqual({ lifetime: retailState.lifetime, available: retailState.available });
+		expect(contactAttributes(customers.retail.email)).toEqual(expect.objectContaining({ LOYALTY_POINTS: retailState.available, LOYALTY_TIER: award.tierAfter }));
+
+		// The whole day, per customer, as Brevo received it.
+		expect(brevoEvents().filter((e) => e.email === customers.retail.email).map((e) => e.name)).toEqual(['tier_upgraded', 'review_request', 'order_shipped', 'review_request']);
+		expect(brevoEvents().filter((e) => e.email === customers.vip.email).map((e) => e.name)).toEqual(['order_shipped', 'review_request']);
+		expect(brevoEvents().filter((e) => e.email === customers.wholesale.email).map((e) => e.name)).toEqual(['review_request']);
+		// And the ledger: every balance as the rules say, nothing awarded or reversed twice.
+		for (const c of Object.values(customers)) {
+			const state = expected.get(c.id)!;
+			expect(await ledgerBalance(c.id)).toEqual({ lifetime: state.lifetime, available: state.available });
+			expect(contactAttributes(c.email).LOYALTY_POINTS).toBe(state.available);
+		}
+	});
+});
