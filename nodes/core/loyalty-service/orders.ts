@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AwardedOrder, LedgerEntry, PointsResult, RuleContext, TierRule } from '../ledger/entry-types';
+import type { AwardedOrder, LedgerEntry, PointsResult, ReversalComputation, RuleContext, TierRule } from '../ledger/entry-types';
 import { MemberNotFound } from '../ledger/errors';
 import { ledgerKeys } from '../ledger/idempotency-keys';
 import type { LedgerStore } from '../ledger/ledger-store';
@@ -205,44 +205,110 @@ export interface ReverseOrderInput {
 	type: 'full' | 'partial';
 	/** BigCommerce refund id; without it a full reversal is the order's cancellation. */
 	refundId?: string;
-	/** Partial: the refunded amount in the order's currency, as BigCommerce reports it. */
+	/** Partial: the amount in the order's currency, as BigCommerce reports it (see `amountIs`). */
 	refundAmount?: string | number;
+	/**
+	 * Partial: what `refundAmount` is. `thisRefund` (default): this refund alone. `refundedTotal`:
+	 * the order's refunded total so far (BigCommerce's `refunded_amount`); this refund is that total
+	 * minus what the ledger has recorded as refunded for the order, worked out under the lock.
+	 */
+	amountIs?: RefundAmountIs;
 }
+
+export type RefundAmountIs = 'thisRefund' | 'refundedTotal';
+
+/**
+ * Thrown from inside the reversal's transaction (which rolls it back, writing nothing): the
+ * order's recorded refunded amount is not the one the call was prepared for.
+ */
+class RecordedRefundMoved extends Error {
+	constructor(readonly recordedMinor: number) {
+		// Only seen when other refunds of the order keep being recorded meanwhile, attempt after attempt.
+		super('Other refunds of this order were being recorded at the same moment, again and again: run the node again to take this refund into account');
+	}
+}
+
+/** Thrown from inside the reversal's transaction: the refunded total adds nothing new. */
+class NothingNewRefunded extends Error {
+	constructor(readonly order: AwardedOrder) {
+		super('The refunded total so far adds nothing to what the ledger has recorded');
+	}
+}
+
+/** Attempts of a refunded-total reversal while other refunds of the same order keep landing first. */
+const REFUNDED_TOTAL_ATTEMPTS = 25;
 
 /**
  * Points → Reverse. Full: the rest of the order's grant; partial: pro rata to the refunded share
  * of the order's total (rounded on the running total, never more than granted). Idempotent per
  * refund (`<store>:order:<id>:refund:<refund id>`) or per cancellation (`<store>:order:<id>:cancel`).
+ *
+ * A partial refund given as the order's refunded total so far (`amountIs: 'refundedTotal'`) is
+ * this refund = total − the order's refunded amount recorded in the ledger, read from the order
+ * row locked in the store's transaction; nothing is reversed when that is 0 or less. The store
+ * takes the refunded amount to record as an input, so the call names the recorded amount it
+ * expects, and the rule (under the lock) checks it: when another refund of the order was recorded
+ * in between, the transaction is rolled back and the call runs again with the amount it saw.
  */
 export async function reverseOrder(store: LedgerStore, input: ReverseOrderInput) {
 	const raw = input.order.id === undefined && input.order.order_id !== undefined ? { ...input.order, id: input.order.order_id } : input.order;
 	const order = parseInput(orderRefSchema, raw, 'order');
 	const p: ResolvedProgram = await chooseProgram(store, { storeHash: input.storeHash, program: input.program, channelId: order.channel_id });
 	const refundId = input.refundId?.trim() || undefined;
-	let refundMinor: number | undefined;
+	const amountIs: RefundAmountIs = input.amountIs ?? 'thisRefund';
+	if (amountIs !== 'thisRefund' && amountIs !== 'refundedTotal') throw new LoyaltyInputError('amountIs', `must be thisRefund or refundedTotal (got ${JSON.stringify(amountIs)})`);
+	let amountMinor: number | undefined;
 	if (input.type === 'partial') {
 		if (!refundId) throw new LoyaltyInputError('refundId', 'a partial refund needs its BigCommerce refund id, so that the same refund is never reversed twice');
 		if (input.refundAmount === undefined || input.refundAmount === '') throw new LoyaltyInputError('refundAmount', 'is missing: give the refunded amount, e.g. "25.0000"');
-		refundMinor = amountInProgramCurrency(input.order, input.refundAmount, p.config, 'refundAmount');
+		amountMinor = amountInProgramCurrency(input.order, input.refundAmount, p.config, 'refundAmount');
 	}
-	const result = await store.reverse({
-		programId: p.program.id,
-		idempotencyKey: refundId ? ledgerKeys.orderRefund(input.storeHash, order.id, refundId) : ledgerKeys.orderCancellation(input.storeHash, order.id),
-		orderId: order.id,
-		refundId,
+	const write = (refundAmountMinor: number, rule: (awarded: AwardedOrder, grant: { granted: number; alreadyReversed: number }) => ReversalComputation) =>
+		store.reverse({
+			programId: p.program.id,
+			idempotencyKey: refundId ? ledgerKeys.orderRefund(input.storeHash, order.id, refundId) : ledgerKeys.orderCancellation(input.storeHash, order.id),
+			orderId: order.id,
+			refundId,
+			refundAmountMinor,
+			compute: ({ order: awarded }: { order: AwardedOrder }) => rule(awarded, { granted: awarded.grantedPoints, alreadyReversed: awarded.reversedPoints }),
+			negativeBalance: p.config.negativeBalancePolicy,
+			tierFor: tierRule,
+		});
+
+	let result: Awaited<ReturnType<LedgerStore['reverse']>>;
+	if (amountMinor === undefined) {
 		// A full reversal takes the whole rest of the order off the member's total spent (the store caps it).
-		refundAmountMinor: refundMinor ?? Number.MAX_SAFE_INTEGER,
-		compute: ({ order: awarded }: { order: AwardedOrder }) => {
-			const grant = { granted: awarded.grantedPoints, alreadyReversed: awarded.reversedPoints };
-			const reversal =
-				refundMinor === undefined
-					? reverseFullRefund(grant)
-					: reversePartialRefund({ ...grant, basisMinor: awarded.totalMinor, previouslyRefundedMinor: awarded.refundedMinor, refundMinor });
+		result = await write(Number.MAX_SAFE_INTEGER, (_awarded, grant) => {
+			const reversal = reverseFullRefund(grant);
 			return { points: reversal.points, breakdown: reversal };
-		},
-		negativeBalance: p.config.negativeBalancePolicy,
-		tierFor: tierRule,
-	});
+		});
+	} else if (amountIs === 'thisRefund') {
+		const refundMinor = amountMinor;
+		result = await write(refundMinor, (awarded, grant) => {
+			const reversal = reversePartialRefund({ ...grant, basisMinor: awarded.totalMinor, previouslyRefundedMinor: awarded.refundedMinor, refundMinor });
+			return { points: reversal.points, breakdown: reversal };
+		});
+	} else {
+		const totalMinor = amountMinor;
+		let expected = 0;
+		for (let attempt = 1; ; attempt++) {
+			const recorded = expected;
+			try {
+				result = await write(Math.max(0, totalMinor - recorded), (awarded, grant) => {
+					if (awarded.refundedMinor !== recorded) throw new RecordedRefundMoved(awarded.refundedMinor);
+					const refundMinor = totalMinor - awarded.refundedMinor;
+					if (refundMinor <= 0) throw new NothingNewRefunded(awarded);
+					const reversal = reversePartialRefund({ ...grant, basisMinor: awarded.totalMinor, previouslyRefundedMinor: awarded.refundedMinor, refundMinor });
+					return { points: reversal.points, breakdown: { ...reversal, amountIs, refundedTotalMinor: totalMinor, recordedRefundedMinor: awarded.refundedMinor, thisRefundMinor: refundMinor } };
+				});
+				break;
+			} catch (error) {
+				if (error instanceof NothingNewRefunded) return nothingNewRefunded(error.order, { refundId, totalMinor, program: p.program.name });
+				if (!(error instanceof RecordedRefundMoved) || attempt >= REFUNDED_TOTAL_ATTEMPTS) throw error;
+				expected = error.recordedMinor;
+			}
+		}
+	}
 	if (result.notAwarded) {
 		return { reversed: false, notAwarded: true, orderId: result.orderId, program: p.program.name, reason: 'The order never earned points (not awarded yet, or a guest order): nothing to take back.' };
 	}
@@ -252,12 +318,14 @@ export async function reverseOrder(store: LedgerStore, input: ReverseOrderInput)
 		orderId: result.order.orderId,
 		refundId: refundId ?? null,
 		type: input.type,
+		...(input.type === 'partial' ? { amountIs } : {}),
 		program: p.program.name,
 		points: result.entry.points,
 		requestedPoints: result.requestedPoints,
 		appliedPoints: result.appliedPoints,
 		cappedPoints: result.cappedPoints,
 		clampedPoints: result.clampedPoints,
+		refundAmountMinor: result.refundAmountMinor,
 		order: {
 			grantedPoints: result.order.grantedPoints,
 			reversedPoints: result.order.reversedPoints,
@@ -273,5 +341,33 @@ export async function reverseOrder(store: LedgerStore, input: ReverseOrderInput)
 		tierChanged: result.tierChanged,
 		...entryFacts(result.entry),
 		member: memberView(result.member, p),
+	};
+}
+
+/** A refunded total that the ledger has already counted in full: nothing was written. */
+function nothingNewRefunded(order: AwardedOrder, facts: { refundId: string | undefined; totalMinor: number; program: string }) {
+	return {
+		reversed: false,
+		nothingToReverse: true,
+		duplicate: false,
+		orderId: order.orderId,
+		refundId: facts.refundId ?? null,
+		type: 'partial' as const,
+		amountIs: 'refundedTotal' as const,
+		program: facts.program,
+		points: 0,
+		refundedTotalMinor: facts.totalMinor,
+		recordedRefundedMinor: order.refundedMinor,
+		reason:
+			`The order's refunded total so far (${facts.totalMinor} in minor units) is not more than the refunds the ledger has already counted for it (${order.refundedMinor}): ` +
+			'this refund was already taken into account by an earlier reversal, so there is nothing more to take back.',
+		order: {
+			grantedPoints: order.grantedPoints,
+			reversedPoints: order.reversedPoints,
+			remainingPoints: order.remainingPoints,
+			refundedMinor: order.refundedMinor,
+			totalMinor: order.totalMinor,
+			currency: order.currency,
+		},
 	};
 }

@@ -3,10 +3,10 @@
 // n8n's user folder. A scripted store day: orders of a retail, a VIP and a wholesale customer are
 // completed (points with the first-purchase bonus, contact points and tier, `tier_upgraded` when a
 // tier is reached, `review_request` with the products after the review delay, shortened to 3 s
-// through Config), shipped (`order_shipped` with tracking number and carrier), partially and fully
-// refunded (points taken back pro rata or in full); a duplicate delivery starts nothing, a replayed
-// completion (new hash) changes nothing, and a shipment and completion delivered in reverse order
-// each have their effect once. Balances are checked against values computed here from the rules.
+// through Config), shipped (`order_shipped` with tracking number and carrier), partially (twice on
+// one order) and fully refunded (points taken back pro rata or in full); a duplicate delivery starts
+// nothing, a replayed completion (new hash) changes nothing, and a shipment and completion delivered
+// in reverse order each have their effect once. Balances are checked against values computed here from the rules.
 import path from 'node:path';
 import { startBigCommerceSandbox, type BigCommerceSandbox } from '../../../sandbox/bigcommerce';
 import { startBrevoSandbox, type BrevoSandbox } from '../../../sandbox/brevo';
@@ -285,6 +285,35 @@ describe('the points and order campaigns template', () => {
 		const retailState = expected.get(customers.retail.id)!;
 		expect(await ledgerBalance(customers.retail.id)).toEqual({ lifetime: retailState.lifetime, available: retailState.available });
 		expect(contactAttributes(customers.retail.email)).toEqual(expect.objectContaining({ LOYALTY_POINTS: retailState.available, LOYALTY_TIER: 'Silver' }));
+
+		// A second partial refund of the same order, 45.55: the order's refunded_amount is now 75.55 in
+		// all, and only this refund's share is taken back (75.55 counted as this refund's amount on top
+		// of the first would take back 75 points instead).
+		const secondPartial = reversePartialRefund({ granted, alreadyReversed: partial, basisMinor: 90000, previouslyRefundedMinor: 3000, refundMinor: 4555 }).points;
+		expect(secondPartial).toBe(45);
+		bc.refundOrder(orders.retail1.id as number, { amount: '45.55' });
+		await bc.idle();
+		// refund/created only: the status stays Partially Refunded.
+		const [secondRefundRun] = await timed('second partial refund', () => nextExecutions(1));
+		expect(secondRefundRun.status).toBe('success');
+		expect(triggerItem(secondRefundRun).scope).toBe('store/order/refund/created');
+		expect(nodesRun(secondRefundRun)).toContain('Take back points pro rata');
+		expect(nodeOutput(secondRefundRun, 'Take back points pro rata')[0]).toEqual(
+			expect.objectContaining({
+				reversed: true,
+				duplicate: false,
+				amountIs: 'refundedTotal',
+				points: -secondPartial,
+				refundAmountMinor: 4555,
+				order: expect.objectContaining({ refundedMinor: 7555, reversedPoints: partial + secondPartial }),
+			}),
+		);
+		expectReversal('retail', secondPartial);
+		const retailAfterSecond = expected.get(customers.retail.id)!;
+		expect(await ledgerBalance(customers.retail.id)).toEqual({ lifetime: retailAfterSecond.lifetime, available: retailAfterSecond.available });
+		expect(contactAttributes(customers.retail.email)).toEqual(
+			expect.objectContaining({ LOYALTY_POINTS: retailAfterSecond.available, LOYALTY_TIER: memberTier(program, retailAfterSecond.lifetime, customers.retail.group).tier.name }),
+		);
 
 		// Full: the wholesale order is refunded entirely. The order's points go; the bonus stays.
 		const wholesaleGranted = calculateOrderPoints(orders.wholesale1 as never, { customerGroupName: 'Wholesale', lifetimePoints: 0, hasCompletedOrder: false }, program).points;

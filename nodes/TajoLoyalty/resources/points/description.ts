@@ -210,6 +210,30 @@ export const refundId: INodeProperties = {
 	displayOptions: { show: show('reverse') },
 };
 
+export const refundAmountIs: INodeProperties = {
+	displayName: 'Refunded Amount Is',
+	name: 'refundAmountIs',
+	type: 'options',
+	options: [
+		{
+			name: "Order's Refunded Total So Far",
+			value: 'refundedTotal',
+			description:
+				"Everything refunded on the order up to now, all refunds together, e.g. BigCommerce's refunded_amount of the order. This refund is worked out as that total minus the refunds already taken into account for the order.",
+		},
+		{
+			name: "This Refund's Amount",
+			value: 'thisRefund',
+			description: 'The amount of this one refund alone, e.g. from your payment provider or a refund read elsewhere',
+		},
+	],
+	default: 'thisRefund',
+	description:
+		"What the Refunded Amount below stands for. BigCommerce's refund event carries only the refund ID and the order only its running refunded_amount: pick Order's Refunded Total So Far for it, so a second partial refund of the same order does not count the first one again.",
+	hint: "For BigCommerce's Order Refund Created event: choose Order's Refunded Total So Far and give the refunded_amount of the order read with BigCommerce → Order → Get",
+	displayOptions: { show: { ...show('reverse'), reversalType: ['partial'] } },
+};
+
 export const refundAmount: INodeProperties = {
 	displayName: 'Refunded Amount',
 	name: 'refundAmount',
@@ -217,7 +241,8 @@ export const refundAmount: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: 'e.g. 25.0000',
-	description: "The amount of this refund in the order's currency, as BigCommerce reports it (with tax and shipping, like the order's total_inc_tax)",
+	description:
+		"In the order's currency, as BigCommerce reports it (with tax and shipping, like the order's total_inc_tax): this refund's amount, or the order's refunded total so far, as chosen in Refunded Amount Is. Points are taken back in proportion to the refunded share of the order's total, never more than the order earned.",
 	displayOptions: { show: { ...show('reverse'), reversalType: ['partial'] } },
 };
 
@@ -329,6 +354,7 @@ export const pointsDescription: INodeProperties[] = [
 	redeemOptions,
 	reversalType,
 	refundId,
+	refundAmountIs,
 	refundAmount,
 	adjustPointsField,
 	adjustReason,

@@ -4,9 +4,12 @@ import { optionalText, reverseOrder } from '../../../core/loyalty-service';
 import { itemSchema, optionalProgramSchema, storeHashSchema } from '../../shared/fields';
 import { param, readParams } from '../../shared/read';
 import type { OperationContext } from '../../shared/types';
-import { pointsProgramByChannel, pointsStoreHash, refundAmount, refundId, reversalType, reverseOrderItem } from './description';
+import { pointsProgramByChannel, pointsStoreHash, refundAmount, refundAmountIs, refundId, reversalType, reverseOrderItem } from './description';
 
-/** Points → Reverse: full or pro rata; never more than the order was granted; once per refund. */
+/**
+ * Points → Reverse: full or pro rata; never more than the order was granted; once per refund. A
+ * partial refund's amount is this refund's, or the order's refunded total so far.
+ */
 export async function reverse(this: IExecuteFunctions, { itemIndex, store }: OperationContext) {
 	const p = readParams(this, itemIndex, {
 		storeHash: param(pointsStoreHash, storeHashSchema),
@@ -15,6 +18,7 @@ export async function reverse(this: IExecuteFunctions, { itemIndex, store }: Ope
 		type: param(reversalType, z.enum(['full', 'partial'])),
 		refundId: param(refundId, optionalText),
 		refundAmount: param(refundAmount, optionalText),
+		amountIs: param(refundAmountIs, z.enum(['thisRefund', 'refundedTotal']).default('thisRefund')),
 	});
 	return reverseOrder(await store(), p);
 }

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { reversePartialRefund } from '../../../../nodes/core/loyalty/reversal';
 import { bigCommerceCustomer, bigCommerceOrder, STORE } from './support/fixtures';
 import { useTempLedger } from './support/ledger';
 
@@ -216,6 +217,119 @@ describe('Points → Reverse', () => {
 		expect(await balance(30)).toEqual({ available: 0, pending: 0, balance: 0, lifetime: 0 });
 		const member = await ledger.one({ resource: 'member', operation: 'get', storeHash: STORE, customerId: '30' });
 		expect(member.total_spent).toBe(0);
+	});
+
+	it("this refund's amount: two partial refunds then a final one add up exactly to the grant", async () => {
+		const partial = (refundId: string, amount: string) =>
+			ledger.one(points('reverse', { reversalType: 'partial', refundAmountIs: 'thisRefund', refundId, refundAmount: amount }), bigCommerceOrder(3000, 30, '1000.0000'));
+		// Rounded on the running total: floor(1000 × 333.33 / 1000) = 333, then floor(1000 × 666.66 / 1000) = 666.
+		expect(await partial('r1', '333.3300')).toEqual(expect.objectContaining({ points: -333, amountIs: 'thisRefund', refundAmountMinor: 33333 }));
+		expect(await partial('r2', '333.3300')).toEqual(expect.objectContaining({ points: -333, order: expect.objectContaining({ refundedMinor: 66666 }) }));
+		expect(await partial('r3', '333.3400')).toEqual(expect.objectContaining({ points: -334, order: expect.objectContaining({ reversedPoints: 1000, remainingPoints: 0, refundedMinor: 100000 }) }));
+		expect(await balance(30)).toEqual({ available: 0, pending: 0, balance: 0, lifetime: 0 });
+	});
+
+	describe("the order's refunded total so far (BigCommerce's refunded_amount)", () => {
+		const ORDER_TOTAL = 100000; // 1000.0000 in minor units: the basis of the 1000 points granted
+		const GRANT = 1000;
+		const byTotal = (refundId: string, refundedTotal: string) =>
+			ledger.one(
+				points('reverse', { reversalType: 'partial', refundAmountIs: 'refundedTotal', refundId, refundAmount: '={{ $json.refunded_amount }}' }),
+				bigCommerceOrder(3000, 30, '1000.0000', { refunded_amount: refundedTotal }),
+			);
+		/** The rule's points for each refund, worked out refund by refund from the amounts refunded. */
+		function expectedReversals(refundsMinor: number[]) {
+			let alreadyReversed = 0;
+			let previouslyRefundedMinor = 0;
+			return refundsMinor.map((refundMinor) => {
+				const r = reversePartialRefund({ granted: GRANT, alreadyReversed, basisMinor: ORDER_TOTAL, previouslyRefundedMinor, refundMinor });
+				alreadyReversed += r.points;
+				previouslyRefundedMinor += refundMinor;
+				return r.points;
+			});
+		}
+
+		it('two partial refunds then a final one: each reverses its own share, and together exactly the grant', async () => {
+			const [p1, p2, p3] = expectedReversals([12345, 20000, 67655]);
+			expect([p1, p2, p3]).toEqual([123, 200, 677]);
+
+			const first = await byTotal('r1', '123.4500');
+			expect(first).toEqual(
+				expect.objectContaining({ reversed: true, duplicate: false, amountIs: 'refundedTotal', points: -p1, refundAmountMinor: 12345, order: expect.objectContaining({ refundedMinor: 12345, reversedPoints: p1 }) }),
+			);
+			expect((first.breakdown as IDataObject).rule).toEqual(expect.objectContaining({ refundedTotalMinor: 12345, recordedRefundedMinor: 0, thisRefundMinor: 12345 }));
+
+			// The order now says 323.45 refunded in all: this refund is 200.00, not 323.45 again.
+			const second = await byTotal('r2', '323.4500');
+			expect(second).toEqual(expect.objectContaining({ points: -p2, refundAmountMinor: 20000, order: expect.objectContaining({ refundedMinor: 32345, reversedPoints: p1 + p2 }) }));
+			expect((second.breakdown as IDataObject).rule).toEqual(expect.objectContaining({ refundedTotalMinor: 32345, recordedRefundedMinor: 12345, thisRefundMinor: 20000 }));
+
+			const last = await byTotal('r3', '1000.0000');
+			expect(last).toEqual(
+				expect.objectContaining({ points: -p3, refundAmountMinor: 67655, order: expect.objectContaining({ refundedMinor: ORDER_TOTAL, reversedPoints: GRANT, remainingPoints: 0 }) }),
+			);
+			expect(p1 + p2 + p3).toBe(GRANT);
+			expect(await balance(30)).toEqual({ available: 0, pending: 0, balance: 0, lifetime: 0 });
+			const member = await ledger.one({ resource: 'member', operation: 'get', storeHash: STORE, customerId: '30' });
+			expect(member.total_spent).toBe(0);
+		});
+
+		it('a repeated refund ID changes nothing, even when the order has been refunded more since', async () => {
+			const first = await byTotal('r1', '250.0000');
+			expect(first.points).toBe(-250);
+			const before = await history(30);
+			for (const total of ['250.0000', '400.0000']) {
+				const again = await byTotal('r1', total);
+				expect(again).toEqual(expect.objectContaining({ duplicate: true, points: -250, entryId: first.entryId, refundAmountMinor: 25000 }));
+			}
+			expect(await history(30)).toEqual(before);
+			expect(await balance(30)).toEqual(expect.objectContaining({ available: 750, lifetime: 750 }));
+		});
+
+		it('a refunded total the ledger has already counted reverses nothing and says why', async () => {
+			await byTotal('r1', '250.0000');
+			await byTotal('r2', '400.0000');
+			const before = await history(30);
+			// r3's workflow read the order before r2 was made (out of order), or after r2 had counted it all.
+			for (const total of ['400.0000', '250.0000']) {
+				const out = await byTotal('r3', total);
+				expect(out).toEqual(
+					expect.objectContaining({
+						reversed: false,
+						nothingToReverse: true,
+						points: 0,
+						refundId: 'r3',
+						recordedRefundedMinor: 40000,
+						reason: expect.stringMatching(/refunded total so far .* is not more than the refunds the ledger has already counted/),
+					}),
+				);
+			}
+			expect(await history(30)).toEqual(before);
+			// Nothing was written under r3: once the order has been refunded more, r3 takes back the rest.
+			expect(await byTotal('r3', '500.0000')).toEqual(expect.objectContaining({ reversed: true, points: -100, refundAmountMinor: 10000 }));
+		});
+
+		it('concurrent refunds of one order, each seeing some refunded total: reversals are exact, the refunded amount is recorded once', async () => {
+			// Three refunds of 100.00 each; each workflow read the order at some moment after its own refund.
+			const calls = [
+				['r1', '300.0000'],
+				['r2', '200.0000'],
+				['r3', '300.0000'],
+				['r1', '300.0000'],
+				['r2', '300.0000'],
+			] as const;
+			const outs = await Promise.all(calls.map(([id, total]) => byTotal(id, total)));
+			const entries = (await history(30)).filter((e) => e.kind === 'reversal');
+			// r1 and r2 once each; r3 only if the total it saw was not counted already.
+			expect(new Set(entries.map((e) => e.refundId)).size).toBe(entries.length);
+			expect(entries.reduce((sum, e) => sum + (e.points as number), 0)).toBe(-300);
+			for (const out of outs) expect(out.reversed || out.nothingToReverse).toBeTruthy();
+			const last = await byTotal('r4', '300.0000');
+			expect(last).toEqual(expect.objectContaining({ nothingToReverse: true, recordedRefundedMinor: 30000, order: expect.objectContaining({ reversedPoints: 300, refundedMinor: 30000 }) }));
+			const member = await ledger.one({ resource: 'member', operation: 'get', storeHash: STORE, customerId: '30' });
+			expect(member.total_spent).toBe(700);
+			expect(await balance(30)).toEqual(expect.objectContaining({ available: 700, lifetime: 700 }));
+		});
 	});
 
 	it('a partial refund needs its refund ID and amount', async () => {

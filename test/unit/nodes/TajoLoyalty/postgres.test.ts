@@ -69,6 +69,38 @@ it('enrols, awards, redeems and tracks carts with awkward text intact', async ()
 	expect(dashboard.loyalty).toEqual(expect.objectContaining({ members: 1, pointsIssued: 357, pointsRedeemed: 100 }));
 }, 60_000);
 
+it("reverses partial refunds given as the order's refunded total so far exactly, under concurrent calls", async () => {
+	const points = (extra: IDataObject) => ({ resource: 'points', storeHash: STORE, ...extra });
+	await one({ resource: 'member', operation: 'upsert', storeHash: STORE, customerGroupName: 'Retail' }, bigCommerceCustomer(2));
+	await one(points({ operation: 'awardForOrder', firstPurchaseBonus: false }), bigCommerceOrder(20, 2, '1000.0000'));
+	const byTotal = (refundId: string, refundedTotal: string) =>
+		one(
+			points({ operation: 'reverse', reversalType: 'partial', refundAmountIs: 'refundedTotal', refundId, refundAmount: refundedTotal }),
+			bigCommerceOrder(20, 2, '1000.0000', { refunded_amount: refundedTotal }),
+		);
+	// Six refunds of 100.01 each; every workflow read the order at some moment after its own refund,
+	// and some events came twice. All run at once, on several connections.
+	const calls: Array<[string, string]> = [
+		['r1', '100.0100'], ['r2', '300.0300'], ['r3', '300.0300'], ['r4', '400.0400'], ['r1', '600.0600'],
+		['r5', '500.0500'], ['r6', '600.0600'], ['r2', '200.0200'], ['r6', '600.0600'], ['r3', '600.0600'],
+	];
+	const outs = await Promise.all(calls.map(([id, total]) => byTotal(id, total)));
+	for (const out of outs) expect(out.reversed === true || out.nothingToReverse === true).toBe(true);
+
+	const { json: entries } = await runNode({ credentials, parameters: { resource: 'points', operation: 'history', storeHash: STORE, customerId: '2', returnAll: true, filters: { kinds: ['reversal'] } } });
+	expect(new Set(entries.map((e) => e.refundId)).size).toBe(entries.length);
+	// floor(1000 × 600.06 / 1000.00) = 600 points in all, however the refunds were split between the calls.
+	expect(entries.reduce((sum, e) => sum + (e.points as number), 0)).toBe(-600);
+	const recorded = entries.reduce((sum, e) => sum + ((e.breakdown as IDataObject).refundAmountMinor as number), 0);
+	expect(recorded).toBe(60006);
+	const member = await one({ resource: 'member', operation: 'get', storeHash: STORE, customerId: '2' });
+	expect(member.points).toEqual(expect.objectContaining({ available: 400, lifetime: 400 }));
+	expect(member.total_spent).toBe(399.94);
+
+	// The rest: the order is refunded in full; the reversals add up to exactly the grant.
+	expect(await byTotal('r7', '1000.0000')).toEqual(expect.objectContaining({ points: -400, order: expect.objectContaining({ reversedPoints: 1000, refundedMinor: 100000 }) }));
+}, 60_000);
+
 it('falls back to plain statements when prepared ones vanish (a pooler such as PgBouncer in transaction mode)', async () => {
 	const { openSqlDriver } = await import('../../../../nodes/core/ledger/open-ledger-store');
 	const { SqlLedgerStore } = await import('../../../../nodes/core/ledger/sql-ledger-store');
