@@ -147,7 +147,8 @@ function sqliteEngine(): Engine {
 			const { DatabaseSync } = await import('node:sqlite');
 			const db: DatabaseSync = new DatabaseSync(config.sqlitePath);
 			try {
-				// The same connection settings as the store's driver.
+				// The same connection settings as the store's driver; durability is SQLite's default for
+				// both (synchronous = FULL: each commit is synced to disk), as in the store.
 				db.exec('PRAGMA busy_timeout = 10000');
 				db.exec('PRAGMA journal_mode = WAL');
 				db.exec('PRAGMA foreign_keys = ON');

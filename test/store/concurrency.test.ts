@@ -37,6 +37,27 @@ describe.each(ENGINES)('ledger concurrency on %s', (engine) => {
 		expect((await stores[0].checkConsistency()).mismatches).toEqual([]);
 	});
 
+	it('30 concurrent awards of one order, each under its own key, write exactly one entry', async () => {
+		const results = await Promise.all(
+			Array.from({ length: 30 }, (_, i) =>
+				stores[i % stores.length].awardForOrder({
+					programId,
+					member: { customerId: 1 },
+					idempotencyKey: `${STORE}:order:100:purchase:attempt-${i}`,
+					order: { id: 100, totalMinor: 123_456 },
+					compute: () => ({ points: 1234 }),
+				}),
+			),
+		);
+		expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
+		expect(new Set(results.map((r) => r.entry.id)).size).toBe(1);
+		expect(await count("order_id = '100'")).toBe(1);
+		const member = await stores[0].getMember(programId, { customerId: 1 });
+		expect(member.points.balance).toBe(1234);
+		expect(member.stats.ordersCount).toBe(1);
+		expect((await stores[0].checkConsistency()).mismatches).toEqual([]);
+	});
+
 	it('50 duplicate awards from 5 worker threads, each with its own connection, write exactly one entry', async () => {
 		const reports = await runWorkers(
 			Array.from({ length: 5 }, () => ({ task: 'award' as const, config, programId, customerId: 1, orderId: 200, totalMinor: 50_000, count: 10 })),

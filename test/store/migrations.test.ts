@@ -17,16 +17,17 @@ describe.each(ENGINES)('schema migrations on %s', (engine) => {
 	const versions = async (config: Parameters<typeof db.sql>[0]) =>
 		(await db.sql(config, 'SELECT version, name FROM tajo_schema_migrations ORDER BY version')).map((r) => [Number(r.version), r.name]);
 
-	it('is at version 2 (ledger, carts) today', () => {
-		expect(LATEST_SCHEMA_VERSION).toBe(2);
+	it('is at version 3 (ledger, carts, lighter writes) today', () => {
+		expect(LATEST_SCHEMA_VERSION).toBe(3);
 	});
 
 	it('creates the whole schema on an empty database, on first use', async () => {
 		const { store, config } = await db.fresh({ clock: clock.now });
-		expect(await store.schemaVersion()).toBe(2);
+		expect(await store.schemaVersion()).toBe(3);
 		expect(await versions(config)).toEqual([
 			[1, 'ledger'],
 			[2, 'carts'],
+			[3, 'lighter writes'],
 		]);
 		// Opening again changes nothing.
 		const applied = await db.sql(config, 'SELECT applied_at FROM tajo_schema_migrations ORDER BY version');
@@ -46,26 +47,43 @@ describe.each(ENGINES)('schema migrations on %s', (engine) => {
 		await expect(db.sql(config, 'SELECT count(*) AS n FROM tajo_carts')).rejects.toThrow(/tajo_carts/);
 
 		const store = await db.open(config, { clock: clock.now });
-		expect(await store.schemaVersion()).toBe(2);
+		expect(await store.schemaVersion()).toBe(3);
 		expect(await versions(config)).toEqual([
 			[1, 'ledger'],
 			[2, 'carts'],
+			[3, 'lighter writes'],
 		]);
 		expect((await store.getMember(program.id, { customerId: 1 })).points.balance).toBe(500);
 		expect((await award(store, program.id, 1, 100, 50_000)).duplicate).toBe(true);
+		// The order rows came through (3 rebuilds tajo_orders on SQLite): the order is refused under another key too,
+		// and its grant is what a refund may take back.
+		const otherKey = await store.awardForOrder({
+			programId: program.id,
+			member: { customerId: 1 },
+			idempotencyKey: `${STORE}:order:100:purchase:again`,
+			order: { id: 100, totalMinor: 50_000 },
+			compute: () => ({ points: 1 }),
+		});
+		expect(otherKey).toMatchObject({ duplicate: true, entry: { points: 500 } });
+		expect(await store.reverse({ programId: program.id, idempotencyKey: `${STORE}:order:100:refund:1`, orderId: 100, points: 10_000 })).toMatchObject({
+			appliedPoints: 500,
+			cappedPoints: 9_500,
+		});
+		expect((await store.checkConsistency()).mismatches).toEqual([]);
 		expect((await store.trackCart({ storeHash: STORE, cartId: 'c', email: 'a@example.com', items: [{ id: 1 }], amountMinor: 1 })).startSequence).toBe(true);
 	});
 
 	it('is safe when several processes start on an empty database at once', async () => {
 		const config = await db.freshConfig();
 		const reports = await runWorkers(Array.from({ length: 4 }, () => ({ task: 'open' as const, config })));
-		expect(reports.map((r) => r.schemaVersion)).toEqual([2, 2, 2, 2]);
+		expect(reports.map((r) => r.schemaVersion)).toEqual([3, 3, 3, 3]);
 		// And several stores of one process, too.
 		const stores = await Promise.all(Array.from({ length: 6 }, () => db.open(config)));
 		expect(stores).toHaveLength(6);
 		expect(await versions(config)).toEqual([
 			[1, 'ledger'],
 			[2, 'carts'],
+			[3, 'lighter writes'],
 		]);
 	}, 120_000);
 
@@ -74,7 +92,7 @@ describe.each(ENGINES)('schema migrations on %s', (engine) => {
 		await db.sql(config, "INSERT INTO tajo_schema_migrations (version, name, applied_at) VALUES (99, 'future', 'x')");
 		const error = await openLedgerStore(config).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(SchemaTooNew);
-		expect(String(error)).toMatch(/schema version 99, but this version of the node knows only up to 2/);
+		expect(String(error)).toMatch(/schema version 99, but this version of the node knows only up to 3/);
 	});
 
 	it('says what to fix when the database cannot be reached', async () => {

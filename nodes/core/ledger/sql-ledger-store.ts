@@ -28,7 +28,7 @@ import type { LedgerStore } from './ledger-store';
 import type { EraseResult, Member, MemberFilter, MemberRef, MemberUpsert, MemberUpsertResult, Page } from './member-types';
 import { schemaVersion } from './migrations/migrate';
 import { analyticsOp } from './ops/analytics-op';
-import { awardBonusOp, awardForOrderOp } from './ops/award-ops';
+import { awardBonusOp, awardForOrderOp, OrderAwardedUnderAnotherKey } from './ops/award-ops';
 import { consistencyOp } from './ops/consistency-op';
 import type { OpContext } from './ops/context';
 import { expireMemberOp, expiryCandidatesOp, releaseDueOp } from './ops/expiry-ops';
@@ -107,7 +107,12 @@ export class SqlLedgerStore implements LedgerStore {
 
 	async awardForOrder(input: AwardForOrderInput): Promise<PointsResult> {
 		idempotencyKey(input.idempotencyKey);
-		return this.write((ctx) => awardForOrderOp(ctx, input));
+		try {
+			return await this.write((ctx) => awardForOrderOp(ctx, input, { checkPriorOrder: false }));
+		} catch (error) {
+			if (!(error instanceof OrderAwardedUnderAnotherKey)) throw error;
+		}
+		return this.write((ctx) => awardForOrderOp(ctx, input, { checkPriorOrder: true }));
 	}
 
 	async awardBonus(input: AwardBonusInput): Promise<PointsResult> {

@@ -2,6 +2,8 @@ import type { Dialect } from '../sql/dialect';
 
 /** Column types per engine, so that each migration's DDL is written once. */
 export interface ColumnTypes {
+	/** For the few statements that only one engine needs (e.g. a table rebuild only SQLite needs). */
+	engine: Dialect['name'];
 	/** Auto-numbered primary key: history pages and "newest first" follow it. */
 	id: string;
 	bigint: string;
@@ -12,6 +14,6 @@ export interface ColumnTypes {
 
 export function columnTypes(dialect: Dialect): ColumnTypes {
 	return dialect.name === 'postgres'
-		? { id: 'BIGSERIAL PRIMARY KEY', bigint: 'BIGINT', timestamp: 'TIMESTAMPTZ', json: 'JSONB' }
-		: { id: 'INTEGER PRIMARY KEY AUTOINCREMENT', bigint: 'INTEGER', timestamp: 'TEXT', json: 'TEXT' };
+		? { engine: 'postgres', id: 'BIGSERIAL PRIMARY KEY', bigint: 'BIGINT', timestamp: 'TIMESTAMPTZ', json: 'JSONB' }
+		: { engine: 'sqlite', id: 'INTEGER PRIMARY KEY AUTOINCREMENT', bigint: 'INTEGER', timestamp: 'TEXT', json: 'TEXT' };
 }

@@ -1,5 +1,6 @@
 import { ledgerSchema } from './001-ledger';
 import { cartSchema } from './002-carts';
+import { lighterWritesSchema } from './003-lighter-writes';
 import type { ColumnTypes } from './column-types';
 
 export interface Migration {
@@ -13,6 +14,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
 	{ version: 1, name: 'ledger', statements: ledgerSchema },
 	{ version: 2, name: 'carts', statements: cartSchema },
+	{ version: 3, name: 'lighter writes', statements: lighterWritesSchema },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -3,22 +3,62 @@ import { InvalidLedgerInput } from '../errors';
 import { statement, type Op } from '../sql/statement';
 import { int, isoOrNull } from '../sql/values';
 import { addDays, earliest, latest, type OpContext } from './context';
-import { ENTRY_ID_BY_KEY } from './entry-rows';
+import { newEntryId } from './entry-rows';
 import { pointsWrite } from './points-write';
 import { idText, instant, optionalInt, optionalText, requireInt, requireText } from './validate';
 
 /**
  * Points for an order, once: per idempotency key and per (program, order) — an order awarded
- * before under another key returns that first award. The member's order stats move in the same
+ * before under another key returns that first award (`checkPriorOrder` looks for it first;
+ * without it, the order row's primary key refuses the award and OrderAwardedUnderAnotherKey
+ * tells the store to run it again with the look-up). The member's order stats move in the same
  * transaction, so they too count each order once.
  */
-export function* awardForOrderOp(ctx: OpContext, input: AwardForOrderInput): Op<PointsResult> {
+export function* awardForOrderOp(ctx: OpContext, input: AwardForOrderInput, options: { checkPriorOrder: boolean } = { checkPriorOrder: true }): Op<PointsResult> {
 	const orderId = idText('order.id', input.order?.id);
 	const totalMinor = requireInt('order.totalMinor', input.order.totalMinor, { min: 0 });
 	const currency = optionalText('order.currency', input.order.currency, 10) ?? null;
 	const channelId = optionalInt('order.channelId', input.order.channelId) ?? null;
 	const placedAt = input.order.placedAt === undefined ? ctx.now : instant('order.placedAt', input.order.placedAt);
 	if (typeof input.compute !== 'function') throw new InvalidLedgerInput('compute', 'must be a function returning the points');
+	try {
+		return yield* awardOp(ctx, input, { orderId, totalMinor, currency, channelId, placedAt }, options.checkPriorOrder);
+	} catch (error) {
+		// Without the look-up, the order row's primary key is what refuses the second award.
+		if (!options.checkPriorOrder && isOrderKeyViolation(error)) throw new OrderAwardedUnderAnotherKey(orderId);
+		throw error;
+	}
+}
+
+/**
+ * An award of an order that was awarded before under another idempotency key (the order row's
+ * primary key refused it; the transaction is rolled back). The store then runs the award again
+ * with the look-up that returns that first award. Not a ledger error: callers never see it.
+ */
+export class OrderAwardedUnderAnotherKey extends Error {
+	constructor(readonly orderId: string) {
+		super(`Order ${orderId} was awarded under another idempotency key`);
+	}
+}
+
+/** The order row's primary key (program, order) refused an insert: PostgreSQL 23505 on tajo_orders, SQLite's message. */
+function isOrderKeyViolation(error: unknown): boolean {
+	const e = error as { code?: unknown; table?: unknown; message?: unknown } | null;
+	if (!e) return false;
+	if (e.code === '23505') return e.table === 'tajo_orders';
+	return typeof e.message === 'string' && /constraint failed: tajo_orders\.program_id, tajo_orders\.order_id/.test(e.message);
+}
+
+interface OrderFacts {
+	orderId: string;
+	totalMinor: number;
+	currency: string | null;
+	channelId: number | null;
+	placedAt: string;
+}
+
+function* awardOp(ctx: OpContext, input: AwardForOrderInput, order: OrderFacts, checkPriorOrder: boolean): Op<PointsResult> {
+	const { orderId, totalMinor, currency, channelId, placedAt } = order;
 	return yield* pointsWrite(ctx, {
 		programId: input.programId,
 		member: input.member,
@@ -26,7 +66,9 @@ export function* awardForOrderOp(ctx: OpContext, input: AwardForOrderInput): Op<
 		kind: 'purchase',
 		orderId,
 		tierFor: input.tierFor,
-		priorOrder: { programId: input.programId, orderId },
+		// An award of the order under another key stands for this one. Looked up only when the order
+		// row's primary key said there is one: the common, first award skips a join.
+		priorOrder: checkPriorOrder ? { programId: input.programId, orderId } : undefined,
 		plan: function* (member) {
 			const computed = input.compute(member.rule);
 			const points = requireInt('compute().points', computed?.points, { min: 0 });
@@ -50,8 +92,8 @@ export function* awardForOrderOp(ctx: OpContext, input: AwardForOrderInput): Op<
 				afterInsert: [
 					statement(
 						`INSERT INTO tajo_orders (program_id, order_id, member_id, channel_id, currency, total_minor, refunded_minor, granted_points, reversed_points, available_at, entry_id, placed_at, created_at)
-						VALUES (?, ?, ?, ?, ?, ?, 0, ?, 0, ?, ${ENTRY_ID_BY_KEY}, ?, ?)`,
-						[input.programId, orderId, member.id, channelId, currency, totalMinor, points, availableAt, input.idempotencyKey, placedAt, ctx.now],
+						VALUES (?, ?, ?, ?, ?, ?, 0, ?, 0, ?, ${newEntryId(ctx)}, ?, ?)`,
+						[input.programId, orderId, member.id, channelId, currency, totalMinor, points, availableAt, placedAt, ctx.now],
 						'run',
 					),
 				],

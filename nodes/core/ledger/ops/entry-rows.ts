@@ -1,6 +1,6 @@
 import type { EntryKind, LedgerEntry } from '../entry-types';
 import { row, statement, type Op, type Row, type SqlValue, type Statement } from '../sql/statement';
-import { int, intOrNull, iso, json, textOrNull, toJson } from '../sql/values';
+import { int, intOrNull, iso, json, textOrNull } from '../sql/values';
 import type { OpContext } from './context';
 
 export const ENTRY_COLUMNS =
@@ -52,7 +52,8 @@ export interface NewEntry {
 	refundId: string | null;
 	action: string | null;
 	reason: string | null;
-	breakdown: unknown;
+	/** The rule breakdown as stored: JSON text (serialised once, for the insert and the result). */
+	breakdownJson: string | null;
 	balanceAfter: number;
 	lifetimeAfter: number;
 	tierBefore: string | null;
@@ -67,7 +68,7 @@ export function insertEntryStatement(ctx: OpContext, e: NewEntry): Statement {
 	const values: SqlValue[] = [
 		e.idempotencyKey, e.programId, e.programVersion, e.memberId, e.kind, e.points, e.lifetimeDelta, e.clampedPoints,
 		e.availableAt > ctx.now ? 'pending' : 'available', e.availableAt, e.orderId, e.refundId, e.action, e.reason,
-		toJson(e.breakdown), e.balanceAfter, e.lifetimeAfter, e.tierBefore, e.tierAfter, ctx.now,
+		e.breakdownJson, e.balanceAfter, e.lifetimeAfter, e.tierBefore, e.tierAfter, ctx.now,
 	];
 	return statement(
 		`INSERT INTO tajo_ledger_entries (idempotency_key, program_id, program_version, member_id, kind, points, lifetime_delta, clamped_points, status, available_at, order_id, refund_id, action, reason, breakdown, balance_after, lifetime_after, tier_before, tier_after, created_at)
@@ -97,7 +98,7 @@ export function insertedEntryRow(ctx: OpContext, e: NewEntry, id: unknown): Row 
 		action: e.action,
 		reason: e.reason,
 		// As stored (JSON), so a first result reads exactly like its repeats.
-		breakdown: toJson(e.breakdown),
+		breakdown: e.breakdownJson,
 		balance_after: n(e.balanceAfter),
 		lifetime_after: n(e.lifetimeAfter),
 		tier_before: e.tierBefore,
@@ -106,25 +107,29 @@ export function insertedEntryRow(ctx: OpContext, e: NewEntry, id: unknown): Row 
 	};
 }
 
-/** The id of the entry with this key, for statements written in the same batch as its insert. */
-export const ENTRY_ID_BY_KEY = '(SELECT id FROM tajo_ledger_entries WHERE idempotency_key = ?)';
+/**
+ * The id of the entry just appended, for the statements that applyEntry writes with its insert
+ * (`afterInsert`): on SQLite the connection's last rowid (they run right after the insert, on the
+ * one connection the transaction holds), on PostgreSQL the RETURNING of the insert, since there
+ * they are parts of one statement with it (see applyEntry).
+ */
+export function newEntryId(ctx: OpContext): string {
+	return ctx.dialect.name === 'postgres' ? `(SELECT id FROM ${NEW_ENTRY})` : 'last_insert_rowid()';
+}
+
+/** The name of the entry insert inside applyEntry's single PostgreSQL statement. */
+export const NEW_ENTRY = 'new_entry';
 
 /**
- * What may already stand for an operation: the entry with its idempotency key and, for an
- * order's award, the order's award under any other key. Two plain index lookups (a UNION of the
- * two costs SQLite several times as much); `firstMatch` picks.
+ * The award of an order under any idempotency key: it stands for a later award of the order
+ * under another key (the key's own entry is read with the member's lock, see lockMemberWith).
  */
-export function existingEntryStatements(key: string, order?: { programId: string; orderId: string }): Statement[] {
-	const byKey = statement(`SELECT ${ENTRY_COLUMNS} FROM tajo_ledger_entries WHERE idempotency_key = ?`, [key]);
-	if (!order) return [byKey];
+export function priorOrderStatement(order: { programId: string; orderId: string }): Statement {
 	const qualified = ENTRY_COLUMNS.split(', ').map((c) => `e.${c}`).join(', ');
-	return [
-		byKey,
-		statement(`SELECT ${qualified} FROM tajo_orders o JOIN tajo_ledger_entries e ON e.id = o.entry_id WHERE o.program_id = ? AND o.order_id = ?`, [
-			order.programId,
-			order.orderId,
-		]),
-	];
+	return statement(`SELECT ${qualified} FROM tajo_orders o JOIN tajo_ledger_entries e ON e.id = o.entry_id WHERE o.program_id = ? AND o.order_id = ?`, [
+		order.programId,
+		order.orderId,
+	]);
 }
 
 /** The key's own entry if there is one, else the order's. */

@@ -4,6 +4,7 @@ import type { Member, MemberRef } from '../member-types';
 import { batch, row, run, statement, type Op, type Row, type SqlValue, type Statement } from '../sql/statement';
 import { int, intOrNull, iso, isoOrNull, json, textOrNull } from '../sql/values';
 import type { OpContext } from './context';
+import { ENTRY_COLUMNS } from './entry-rows';
 
 const COLUMNS = [
 	'id', 'program_id', 'store_hash', 'customer_id', 'email', 'first_name', 'last_name', 'phone', 'customer_group',
@@ -107,16 +108,25 @@ export interface MemberLock {
 	member: LockedMember;
 	/** False only when `unlessKey` was already in the ledger: the member was read, not locked. */
 	locked: boolean;
+	/** The entry with `unlessKey`, read after the lock, if there is one. */
+	keyEntry: Row | undefined;
 	/** The results of the `extra` statements, read after the lock. */
 	extra: unknown[];
 }
 
+const PENDING_SUMS = `COALESCE(SUM(CASE WHEN e.available_at > ? THEN e.points ELSE 0 END), 0) AS pending_points,
+	COALESCE(SUM(CASE WHEN e.available_at <= ? THEN 1 ELSE 0 END), 0) AS due_entries`;
+
+/** The entry columns, aliased `k_<column>`, of the entry joined as `k`. */
+const KEY_ENTRY_COLUMNS = ENTRY_COLUMNS.split(', ').map((c) => `k.${c} AS k_${c}`).join(', ');
+
 /**
  * Locks the member row (PostgreSQL: FOR UPDATE; SQLite: the transaction already holds the write
- * lock) and reads it, its program version and pending points, then runs `extra` — all in one
- * batch, one round trip on PostgreSQL. Everything read after the lock sees every earlier write
- * for the member: on PostgreSQL each READ COMMITTED statement takes a new snapshot, and writers
- * of this member wait for this lock.
+ * lock) and reads it, its program version, its pending points and the entry with `unlessKey`,
+ * then runs `extra` — all in one batch, one round trip on PostgreSQL. Everything read after the
+ * lock sees every earlier write for the member: on PostgreSQL the lock is a statement of its own
+ * and each READ COMMITTED statement after it takes a new snapshot, and writers of this member
+ * wait for this lock.
  *
  * `unlessKey`: an idempotency key; when it is in the ledger already the operation is a repeat
  * that writes nothing, so the row is not locked and repeats do not queue behind each other.
@@ -128,42 +138,59 @@ export function* lockMemberWith(
 	options: { unlessKey?: string; extra?: Statement[] } = {},
 ): Op<MemberLock> {
 	const where = memberWhere(programId, ref);
+	const key = options.unlessKey;
 	const statements: Statement[] = [];
 	const locking = ctx.dialect.name === 'postgres';
 	if (locking) {
-		const unless = options.unlessKey === undefined ? '' : ' AND NOT EXISTS (SELECT 1 FROM tajo_ledger_entries WHERE idempotency_key = ?)';
+		const unless = key === undefined ? '' : ' AND NOT EXISTS (SELECT 1 FROM tajo_ledger_entries WHERE idempotency_key = ?)';
 		statements.push(
 			statement(`SELECT m.id FROM tajo_members m WHERE ${where.sql}${unless}${ctx.dialect.forUpdate('m')}`, [
 				...where.params,
-				...(options.unlessKey === undefined ? [] : [options.unlessKey]),
+				...(key === undefined ? [] : [key]),
 			]),
+			// Everything else the write needs, read after the lock, as one statement: each statement
+			// costs the server a parse, a snapshot and a result, and the client a result to read.
+			statement(
+				`SELECT ${MEMBER_COLUMNS}, p.name AS program_name, p.current_version AS program_version, s.pending_points, s.due_entries${key === undefined ? '' : `, ${KEY_ENTRY_COLUMNS}`}
+				FROM tajo_members m JOIN tajo_programs p ON p.id = m.program_id
+				CROSS JOIN LATERAL (SELECT ${PENDING_SUMS} FROM tajo_ledger_entries e WHERE e.member_id = m.id AND e.status = 'pending') s
+				${key === undefined ? '' : 'LEFT JOIN tajo_ledger_entries k ON k.idempotency_key = ?'}
+				WHERE ${where.sql}`,
+				[ctx.now, ctx.now, ...(key === undefined ? [] : [key]), ...where.params],
+			),
 		);
+	} else {
+		// SQLite has no round trips to save, and plain index look-ups cost it least: the pending sums
+		// as correlated subqueries of the member read cost it several times as much.
+		statements.push(
+			statement(
+				`SELECT ${MEMBER_COLUMNS}, p.name AS program_name, p.current_version AS program_version
+				FROM tajo_members m JOIN tajo_programs p ON p.id = m.program_id
+				WHERE ${where.sql}`,
+				where.params,
+			),
+			statement(
+				`SELECT ${PENDING_SUMS}
+				FROM tajo_ledger_entries e
+				WHERE e.member_id = (SELECT m.id FROM tajo_members m WHERE ${where.sql}) AND e.status = 'pending'`,
+				[ctx.now, ctx.now, ...where.params],
+			),
+		);
+		if (key !== undefined) statements.push(statement(`SELECT ${ENTRY_COLUMNS} FROM tajo_ledger_entries WHERE idempotency_key = ?`, [key]));
 	}
-	// Read after the lock, so they include what whoever held it before us committed. The pending
-	// sums are a statement of their own: as correlated subqueries of the member read they cost
-	// SQLite several times as much.
-	statements.push(
-		statement(
-			`SELECT ${MEMBER_COLUMNS}, p.name AS program_name, p.current_version AS program_version
-			FROM tajo_members m JOIN tajo_programs p ON p.id = m.program_id
-			WHERE ${where.sql}`,
-			where.params,
-		),
-		statement(
-			`SELECT COALESCE(SUM(CASE WHEN e.available_at > ? THEN e.points ELSE 0 END), 0) AS pending_points,
-				COALESCE(SUM(CASE WHEN e.available_at <= ? THEN 1 ELSE 0 END), 0) AS due_entries
-			FROM tajo_ledger_entries e
-			WHERE e.member_id = (SELECT m.id FROM tajo_members m WHERE ${where.sql}) AND e.status = 'pending'`,
-			[ctx.now, ctx.now, ...where.params],
-		),
-		...(options.extra ?? []),
-	);
+	const extra = options.extra ?? [];
+	statements.push(...extra);
 	const results = yield* batch(statements);
-	const offset = locking ? 1 : 0;
-	const r = (results[offset] as Row[])[0];
+	const own = results.length - extra.length;
+	const r = (results[locking ? 1 : 0] as Row[])[0];
 	if (!r) return yield* failMissing(programId, ref);
-	const sums = (results[offset + 1] as Row[])[0];
+	const sums = locking ? r : (results[1] as Row[])[0];
 	const locked = !locking || (results[0] as Row[]).length > 0;
+	let keyEntry: Row | undefined;
+	if (key !== undefined) {
+		if (!locking) keyEntry = (results[2] as Row[])[0];
+		else if (r.k_id !== null && r.k_id !== undefined) keyEntry = Object.fromEntries(ENTRY_COLUMNS.split(', ').map((c) => [c, r[`k_${c}`]]));
+	}
 	const id = String(r.id);
 	// Keep the stored status current for the member being written; balances never depend on it.
 	if (locked && int(sums?.due_entries) > 0) {
@@ -191,7 +218,8 @@ export function* lockMemberWith(
 	};
 	return {
 		locked,
-		extra: results.slice(offset + 2),
+		keyEntry,
+		extra: results.slice(own),
 		member: {
 			id,
 			row: r,

@@ -2,9 +2,9 @@ import { IdempotencyKeyConflict, MemberErased } from '../errors';
 import type { EntryKind, LedgerEntry, PointsResult, TierRule } from '../entry-types';
 import type { Member, MemberRef } from '../member-types';
 import { batch, statement, type Op, type Row, type SqlValue, type Statement } from '../sql/statement';
-import { textOrNull } from '../sql/values';
+import { textOrNull, toJson } from '../sql/values';
 import type { OpContext } from './context';
-import { existingEntryStatements, firstMatch, insertedEntryRow, insertEntryStatement, mapEntry, type NewEntry } from './entry-rows';
+import { firstMatch, priorOrderStatement, insertedEntryRow, insertEntryStatement, mapEntry, NEW_ENTRY, type NewEntry } from './entry-rows';
 import { lockMemberWith, mapMember, type LockedMember } from './member-rows';
 
 /** What an operation wants written, decided while the member is locked. */
@@ -24,7 +24,8 @@ export interface PlannedEntry {
 	memberColumns?: Record<string, SqlValue>;
 	/**
 	 * Statements that run right after the entry is appended, in the same batch (e.g. the order
-	 * row that points at it: ENTRY_ID_BY_KEY finds the new entry's id by its key).
+	 * row that points at it: `newEntryId` is the new entry's id). Their change counts are not
+	 * reported (on PostgreSQL they are parts of one statement with the insert).
 	 */
 	afterInsert?: Statement[];
 }
@@ -51,10 +52,11 @@ export interface PointsWriteSpec {
 export function* pointsWrite(ctx: OpContext, spec: PointsWriteSpec): Op<PointsResult> {
 	const lock = yield* lockMemberWith(ctx, spec.programId, spec.member, {
 		unlessKey: spec.idempotencyKey,
-		extra: existingEntryStatements(spec.idempotencyKey, spec.priorOrder),
+		extra: spec.priorOrder ? [priorOrderStatement(spec.priorOrder)] : [],
 	});
 	const member = lock.member;
-	const existing = firstMatch(lock.extra);
+	// The key's own entry if there is one, else the order's.
+	const existing = lock.keyEntry ?? firstMatch(lock.extra);
 	if (existing) {
 		assertSameOperation(spec, existing, member.id);
 		return result(true, mapEntry(existing, ctx.now), mapMember(member.row, member.pending));
@@ -111,7 +113,7 @@ export function* applyEntry(
 		refundId: plan.refundId ?? null,
 		action: plan.action ?? null,
 		reason: plan.reason ?? null,
-		breakdown: plan.breakdown ?? null,
+		breakdownJson: toJson(plan.breakdown),
 		balanceAfter,
 		lifetimeAfter,
 		tierBefore: member.tier,
@@ -133,12 +135,24 @@ export function* applyEntry(
 		[...names.map((n) => columns[n]), member.id],
 		'run',
 	);
-	const [inserted] = yield* batch([insert, ...(plan.afterInsert ?? []), update], { final: true });
+	const writes = [insert, ...(plan.afterInsert ?? []), update];
+	const [inserted] = yield* batch(ctx.dialect.name === 'postgres' ? [oneStatement(writes)] : writes, { final: true });
 	const id = (inserted as Row[])[0]?.id;
 	if (id === undefined) throw new Error('The ledger entry was not written');
 	const entryRow = insertedEntryRow(ctx, entry, id);
 	const pendingAfter = member.pending + (availableAt > ctx.now ? plan.points : 0);
 	return { entry: mapEntry(entryRow, ctx.now), member: mapMember({ ...member.row, ...columns }, pendingAfter) };
+}
+
+/**
+ * PostgreSQL: the entry's INSERT … RETURNING id and the statements after it as one statement,
+ * data-modifying WITH queries around the insert: one statement for the server to parse, plan and
+ * run instead of three. They all run, on one snapshot, or none does; a unique violation is
+ * reported as from separate statements. The result is the insert's rows (its id).
+ */
+function oneStatement([insert, ...rest]: Statement[]): Statement {
+	const parts = [`${NEW_ENTRY} AS (${insert.sql})`, ...rest.map((s, i) => `w${i + 1} AS (${s.sql})`)];
+	return statement(`WITH ${parts.join(',\n')}\nSELECT id FROM ${NEW_ENTRY}`, [...insert.params, ...rest.flatMap((s) => s.params)]);
 }
 
 /** What the locked member may spend now (negative after an `allow` reversal of spent points). */
