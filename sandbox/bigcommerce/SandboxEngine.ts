@@ -12,6 +12,7 @@ import { storefrontCartPage } from './resources/carts/storefrontPage';
 import { registerAllApiRoutes } from './resources/registerAllApiRoutes';
 import type { StoreContext } from './store/StoreContext';
 import { StoreState } from './store/StoreState';
+import { channelEventFor } from './webhooks/channelEvents';
 import { WebhookDispatcher } from './webhooks/dispatcher';
 
 export interface BigCommerceSandboxOptions {
@@ -91,6 +92,11 @@ export abstract class SandboxEngine {
 				hook.is_active = false;
 				hook.updated_at = Math.floor(this.clock.nowMs() / 1000);
 			},
+			channelEvent: (draft) =>
+				channelEventFor(draft, {
+					cartChannel: (id) => this.state.carts.get(id)?.channel_id,
+					orderChannel: (id) => this.state.orders.get(id)?.channel_id,
+				}),
 		});
 		if (options.webhookTimeoutMs !== undefined) this.webhooks.settings.timeoutMs = options.webhookTimeoutMs;
 		this.ctx = {

@@ -18,6 +18,8 @@ export interface DispatcherDeps {
 	duplicateCopies: () => number;
 	/** The final retry failed: BigCommerce sets the hook inactive. */
 	deactivate: (hook: Hook) => void;
+	/** The channel-specific form of an event (`store/channel/{id}/…`), fired right after it; see channelEvents. */
+	channelEvent?: (draft: EventDraft) => EventDraft | undefined;
 }
 
 export interface DispatcherSettings {
@@ -51,8 +53,20 @@ export class WebhookDispatcher {
 
 	constructor(private readonly deps: DispatcherDeps) {}
 
-	/** Records a new event and sends it to every active hook whose scope matches. */
+	/**
+	 * Records a new event and sends it to every active hook whose scope matches; then does the same
+	 * for its channel-specific form, if it has one (that is a separate event with its own hash,
+	 * duplicated as often as the store-wide one when the duplicate fault is on).
+	 */
 	publish(draft: EventDraft): WebhookEvent {
+		const copies = 1 + this.deps.duplicateCopies();
+		const event = this.record(draft, copies);
+		const channel = this.deps.channelEvent?.(draft);
+		if (channel) this.record(channel, copies);
+		return event;
+	}
+
+	private record(draft: EventDraft, copies: number): WebhookEvent {
 		const envelopeFields: Omit<WebhookEnvelope, 'hash'> = {
 			scope: draft.scope,
 			store_id: this.deps.storeId,
@@ -70,7 +84,6 @@ export class WebhookDispatcher {
 			producer: envelopeFields.producer,
 		};
 		this.events.push(event);
-		const copies = 1 + this.deps.duplicateCopies();
 		for (const hook of this.matchingHooks(event.scope)) {
 			for (let copy = 0; copy < copies; copy++) this.dispatch(event, hook, copy);
 		}
