@@ -3,12 +3,12 @@ import type { FailedRequest } from './api-error';
 import { httpFailure, networkFailure, rateLimitExhausted, rateLimitWaitTooLong, unexpectedResponse, type FailureContext } from './error-messages';
 import { readRateLimitHeaders } from './headers';
 import type { BigCommerceRequest, HttpMethod, HttpResponse, ResponseHeaders } from './http-types';
-import { classifyNetworkError, networkErrorText } from './network-errors';
+import { classifyNetworkError, networkErrorText } from '../http/network-errors';
 import { PagedList } from './paged-list';
 import { v2Pages, v3CursorPages, v3OffsetPages, type PageSource } from './pagination';
 import type { QueryInput } from './query';
 import { RateLimitPacer } from './rate-limit-pacer';
-import { normaliseBody } from './response-body';
+import { normaliseBody } from '../http/response-body';
 import {
 	DEFAULT_RETRY_SETTINGS,
 	backoffDelay,

@@ -1,7 +1,7 @@
 import { BigCommerceApiError, type BigCommerceFailure, type FailedRequest, type FieldError } from './api-error';
 import { formatDuration } from './durations';
 import { readErrorBody, type ErrorBodyDetails } from './error-body';
-import type { NetworkFailureKind } from './network-errors';
+import type { NetworkFailureKind } from '../http/network-errors';
 import { describeTarget, innermostNoun } from './resource-names';
 import { isWebhookPath, scopeForPath } from './scopes';
 
