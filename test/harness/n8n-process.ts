@@ -4,14 +4,29 @@ import path from 'node:path';
 import { tail } from './exec';
 import { type Toolchain, node24Env } from './toolchain';
 
-/** n8n prints this once HTTP, webhooks and the editor are all up; `/healthz` answers earlier. */
-const READY_LINE = 'Editor is now accessible';
+/**
+ * The n8n commands the harness runs: `start` (the main process), and in queue mode `webhook` (a
+ * process that only answers production webhooks) and `worker` (runs executions from the queue).
+ */
+export type N8nCommand = 'start' | 'webhook' | 'worker';
+
+/**
+ * What each command prints once it is really ready (n8n 2.41.1: commands/start.ts, webhook.ts,
+ * worker.ts); `/healthz` answers earlier than the main process's line.
+ */
+const READY_LINES: Record<N8nCommand, string> = {
+	start: 'Editor is now accessible',
+	webhook: 'Webhook listener waiting for requests.',
+	worker: 'n8n worker is now ready',
+};
 
 /** Variables passed through from the caller's environment; everything else is set explicitly. */
 const INHERITED_ENV = ['HOME', 'USER', 'LOGNAME', 'LANG', 'LC_ALL', 'TMPDIR', 'TZ', 'SHELL', 'npm_config_cache'];
 
 export interface N8nProcessOptions {
 	toolchain: Toolchain;
+	/** Which n8n command to run (default `start`). */
+	command?: N8nCommand;
 	/** Environment for n8n on top of the inherited basics (see n8n-instance.ts for the full set). */
 	env: Record<string, string>;
 	/** stdout and stderr both go here, so crashes and stack traces are kept with the log. */
@@ -24,7 +39,7 @@ export interface N8nProcessOptions {
 	removeOnAbandon?: string;
 }
 
-/** A running `n8n start` under Node 24. */
+/** A running n8n process (`n8n start`, `n8n webhook` or `n8n worker`) under Node 24. */
 export class N8nProcess {
 	private exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
 	private readonly exitPromise: Promise<void>;
@@ -34,6 +49,7 @@ export class N8nProcess {
 		private readonly child: ChildProcess,
 		readonly logFile: string,
 		removeOnAbandon: string | undefined,
+		readonly command: N8nCommand,
 	) {
 		this.exitPromise = new Promise((resolve) => {
 			child.once('exit', (code, signal) => {
@@ -60,7 +76,8 @@ export class N8nProcess {
 		// Truncate: readiness is read from this log, so lines of an earlier run (a kept data folder) must go.
 		const fd = openSync(options.logFile, 'w');
 		try {
-			const child = spawn(path.join(options.toolchain.nodeBinDir, 'node'), [options.toolchain.n8nBin, 'start'], {
+			const command = options.command ?? 'start';
+			const child = spawn(path.join(options.toolchain.nodeBinDir, 'node'), [options.toolchain.n8nBin, command], {
 				cwd: options.cwd,
 				env: { ...base, PATH: env.PATH, npm_config_nodedir: env.npm_config_nodedir, ...options.env },
 				stdio: ['ignore', fd, fd],
@@ -70,7 +87,7 @@ export class N8nProcess {
 			// Do not keep the caller alive for n8n's sake: if a test forgets stop(), the runner can
 			// still exit, and the exit hook below takes n8n down with it.
 			child.unref();
-			return new N8nProcess(child, options.logFile, options.removeOnAbandon);
+			return new N8nProcess(child, options.logFile, options.removeOnAbandon, command);
 		} finally {
 			closeSync(fd); // the child holds its own copy
 		}
@@ -97,21 +114,22 @@ export class N8nProcess {
 	}
 
 	/**
-	 * Resolves once n8n logged that the editor is accessible. Rejects, with the log's tail, if n8n
+	 * Resolves once n8n logged that it is ready (for `start`: the editor is accessible). Rejects, with the log's tail, if n8n
 	 * exits first or does not get there in time (first start migrates the SQLite database and
 	 * loads ~500 node packages' types: ~15-30 s here).
 	 */
 	async waitUntilReady(timeoutMs: number): Promise<void> {
 		const deadline = Date.now() + timeoutMs;
-		while (!this.log().includes(READY_LINE)) {
+		const readyLine = READY_LINES[this.command];
+		while (!this.log().includes(readyLine)) {
 			if (this.exited) {
 				throw new Error(
-					`n8n exited during start-up (code ${this.exited.code}, signal ${this.exited.signal}). KEEP_N8N=1 keeps the folder. ` +
+					`n8n ${this.command} exited during start-up (code ${this.exited.code}, signal ${this.exited.signal}). KEEP_N8N=1 keeps the folder. ` +
 						`Log ${this.logFile}, last lines:\n${this.logTail()}`,
 				);
 			}
 			if (Date.now() > deadline) {
-				throw new Error(`n8n did not log "${READY_LINE}" within ${timeoutMs} ms (KEEP_N8N=1 keeps the folder). Log ${this.logFile}, last lines:\n${this.logTail()}`);
+				throw new Error(`n8n ${this.command} did not log "${readyLine}" within ${timeoutMs} ms (KEEP_N8N=1 keeps the folder). Log ${this.logFile}, last lines:\n${this.logTail()}`);
 			}
 			await new Promise((resolve) => setTimeout(resolve, 200));
 		}
@@ -137,6 +155,17 @@ export class N8nProcess {
 		}
 		// The task runner may outlive its parent for a moment; make sure the group is gone.
 		this.killGroup('SIGKILL');
+		this.removeExitHook();
+	}
+
+	/**
+	 * Kills the process group at once, without a graceful shutdown: a crashed or OOM-killed worker,
+	 * for the fault tests. Resolves when the process is gone.
+	 */
+	async kill(): Promise<void> {
+		this.child.ref();
+		this.killGroup('SIGKILL');
+		await this.exitPromise;
 		this.removeExitHook();
 	}
 
