@@ -1,113 +1,92 @@
 /**
  * `npm start`: the product on this machine — n8n 2.41.1 with this package installed from its
- * tarball (as n8n installs community packages), the BigCommerce and Brevo sandboxes seeded with a
- * sample store, credentials pointing at them, and every template of workflows/ imported.
- * n8n keeps its data in .demo/ (git-ignored) between runs; delete that folder to start over.
+ * tarball (as n8n installs community packages), credentials, and every template of workflows/
+ * imported (those with an automatic trigger activated).
+ *
+ * By default n8n talks to the BigCommerce and Brevo sandboxes, seeded with a sample store. With the
+ * settings of a real store and/or Brevo account (environment variables or tajo.config.json, see
+ * scripts/demo/demo-settings.ts and the README's quick start), it uses those instead, and starts no
+ * emulator for them. n8n keeps its data in .demo/ (git-ignored) between runs; delete it to start over.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { startSandboxes, SANDBOX_DEFAULT_PORTS } from '../sandbox/cli';
-import { OWNER, REPO_ROOT, startN8n, type N8nInstance, type WorkflowJson } from '../test/harness';
-import { configOf, withConfig } from '../test/harness/templates';
+import { OWNER, REPO_ROOT, startN8n, type N8nInstance } from '../test/harness';
+import { startServices, type Services } from './demo/demo-services';
+import { DemoSettingsError, loadDemoSettings, type DemoSettings } from './demo/demo-settings';
+import { provision, readProvisioned } from './demo/provisioning';
 
-const DEMO_DIR = path.join(REPO_ROOT, '.demo');
-const PROVISIONED = path.join(DEMO_DIR, 'provisioned.json');
-const N8N_PORT = Number(process.env.TAJO_DEMO_PORT ?? 5678);
+export const DEMO_DIR = path.join(REPO_ROOT, '.demo');
+export const PROVISIONED_FILE = path.join(DEMO_DIR, 'provisioned.json');
 
-/**
- * The sandbox store's values for the Config fields a marketer would fill in for a real store
- * (the Brevo sandbox seeds template 8 "loyalty_report" and the segment lists 4-8 the defaults use).
- */
-function withDemoConfig(workflow: WorkflowJson, sandboxes: Awaited<ReturnType<typeof startSandboxes>>): WorkflowJson {
-	const demo: Record<string, unknown> = {
-		storeHash: sandboxes.bigcommerce.storeHash,
-		storefrontUrl: `${sandboxes.bigcommerce.url}/storefront/${sandboxes.bigcommerce.storeHash}/`,
-		reportTemplateId: 8,
-		ownerEmail: 'owner@tajo-sandbox.example',
-	};
-	const fields = configOf(workflow);
-	return withConfig(workflow, Object.fromEntries(Object.entries(demo).filter(([key]) => key in fields)));
-}
-
-/** Templates started by BigCommerce events or a schedule are activated; manual ones are not. */
-function hasAutomaticTrigger(workflow: WorkflowJson): boolean {
-	return workflow.nodes.some((node) => /Trigger$|\.webhook$/.test(node.type) && !node.type.endsWith('.manualTrigger'));
-}
-
-interface Provisioned {
-	credentials: Record<string, string>;
-	workflows: Record<string, string>;
-}
-
-function readProvisioned(): Provisioned {
-	if (!existsSync(PROVISIONED)) return { credentials: {}, workflows: {} };
-	return JSON.parse(readFileSync(PROVISIONED, 'utf8')) as Provisioned;
-}
-
-/** Credentials and templates are created once; later runs keep what the user changed. */
-async function provision(n8n: N8nInstance, sandboxes: Awaited<ReturnType<typeof startSandboxes>>): Promise<Provisioned> {
-	const done = readProvisioned();
-	const credentials: Array<[string, string, Record<string, unknown>]> = [
-		['BigCommerce', 'bigCommerceApi', { storeHash: sandboxes.bigcommerce.storeHash, accessToken: sandboxes.bigcommerce.accessToken, apiBaseUrl: sandboxes.bigcommerce.url }],
-		['Brevo', 'brevoApi', { apiKey: sandboxes.brevo.apiKey, baseUrl: sandboxes.brevo.apiBaseUrl }],
-		['Tajo Loyalty', 'tajoLoyaltyDatabase', { type: 'sqlite', sqlitePath: 'tajo-loyalty.sqlite' }],
-	];
-	for (const [name, type, data] of credentials) {
-		if (done.credentials[name]) continue;
-		done.credentials[name] = (await n8n.createCredential(name, type, data)).id;
+/** What to tell a user whose settings cannot work as they are. */
+function settingsWarnings(settings: DemoSettings): string[] {
+	const warnings: string[] = [];
+	if (settings.bigcommerce && !settings.n8n.webhookUrl) {
+		warnings.push(
+			'BigCommerce delivers webhooks only to https addresses on port 443, and this n8n listens on http://127.0.0.1. ' +
+				'Set TAJO_WEBHOOK_URL (or n8n.webhookUrl) to a public https address that reaches this machine (e.g. a tunnel), ' +
+				'or the templates started by BigCommerce events cannot be activated.',
+		);
 	}
-	const templatesDir = path.join(REPO_ROOT, 'workflows');
-	const templates = existsSync(templatesDir) ? readdirSync(templatesDir).filter((f) => f.endsWith('.json')).sort() : [];
-	for (const file of templates) {
-		if (done.workflows[file]) continue;
-		const raw = JSON.parse(readFileSync(path.join(templatesDir, file), 'utf8')) as WorkflowJson;
-		const workflow = withDemoConfig(raw, sandboxes);
-		const id = (await n8n.importWorkflow(workflow)).id;
-		done.workflows[file] = id;
-		if (hasAutomaticTrigger(workflow)) {
-			await n8n.activateWorkflow(id).catch((error: unknown) => console.warn(`Could not activate ${file}: ${error instanceof Error ? error.message.split('\n')[0] : error}`));
-		}
+	if (settings.brevo && (settings.brevo.reportTemplateId === undefined || settings.brevo.ownerEmail === undefined)) {
+		warnings.push('The Analytics report template needs a Brevo template ID and the owner\'s email: set TAJO_BREVO_REPORT_TEMPLATE_ID and TAJO_OWNER_EMAIL, or fill in its Config node.');
 	}
-	writeFileSync(PROVISIONED, JSON.stringify(done, null, 2));
-	return done;
+	return warnings;
 }
 
 async function main(): Promise<void> {
+	let settings: DemoSettings;
+	try {
+		settings = loadDemoSettings();
+	} catch (error) {
+		console.error(error instanceof DemoSettingsError ? error.message : error);
+		process.exit(2);
+	}
 	mkdirSync(DEMO_DIR, { recursive: true });
-	console.log('Starting the sandboxes and n8n (the first run installs n8n 2.41.1 into the cache: a few minutes)…');
-	const sandboxes = await startSandboxes(SANDBOX_DEFAULT_PORTS);
+	const port = settings.n8n.port;
+	console.log('Starting n8n (the first run installs n8n 2.41.1 into the cache: a few minutes)…');
+	let services: Services | undefined;
 	let n8n: N8nInstance | undefined;
 	// Ctrl-C often arrives twice (npm and tsx relay it): stop once, and exit only when n8n is down.
 	let stopping: Promise<void> | undefined;
-	const stop = () =>
+	const stop = (code = 0) =>
 		(stopping ??= (async () => {
 			console.log('\nStopping…');
 			await n8n?.stop();
-			await sandboxes.close();
-			process.exit(0);
+			await services?.close();
+			process.exit(code);
 		})());
 	process.on('SIGINT', () => void stop());
 	process.on('SIGTERM', () => void stop());
 	try {
-		n8n = await startN8n({ dataDir: DEMO_DIR, port: N8N_PORT });
-		const done = await provision(n8n, sandboxes);
+		// The sandbox store lives in memory while n8n's data and the ledger stay in .demo/: each start
+		// opens a new store (sandbox1, sandbox2, …) so that its customer and order ids, which start
+		// again from the sample store's, never meet what the ledger holds for an earlier one.
+		const sandboxStores = settings.bigcommerce ? undefined : readProvisioned(PROVISIONED_FILE).sandboxStores + 1;
+		services = await startServices(settings, { sandboxStoreHash: sandboxStores ? `sandbox${sandboxStores}` : undefined });
+		const env = settings.n8n.webhookUrl ? { N8N_WEBHOOK_URL: `${settings.n8n.webhookUrl}/` } : undefined;
+		n8n = await startN8n({ dataDir: DEMO_DIR, port, env });
+		const { provisioned, changes } = await provision(n8n, PROVISIONED_FILE, services, (text) => console.warn(text), sandboxStores);
 		console.log(
 			[
 				'',
-				`n8n is ready: http://localhost:${N8N_PORT}   (sign in as ${OWNER.email} / ${OWNER.password})`,
+				`n8n is ready: http://localhost:${port}   (sign in as ${OWNER.email} / ${OWNER.password})`,
 				`  package n8n-nodes-tajo-bigcommerce installed from its tarball; log: ${n8n.logFile}`,
-				`  credentials: ${Object.keys(done.credentials).join(', ')}`,
-				`  templates imported: ${Object.keys(done.workflows).length ? Object.keys(done.workflows).join(', ') : 'none yet'}`,
+				`  credentials: ${Object.keys(provisioned.credentials).join(', ')}`,
+				`  templates: ${Object.keys(provisioned.workflows).join(', ')}`,
+				...changes.map((change) => `  ${change}`),
 				'',
-				sandboxes.describe,
+				...services.describe,
+				...settingsWarnings(settings).map((warning) => `\nNote: ${warning}`),
 				'',
+				...(services.emulators.bigcommerce && services.emulators.brevo ? ['Play a scripted store day against it: npm run demo (in another terminal).'] : []),
 				'Ctrl-C stops everything. Data stays in .demo/ (delete it to start over).',
 			].join('\n'),
 		);
 	} catch (error) {
 		console.error(error instanceof Error ? error.message : error);
-		await stop();
+		await stop(1);
 	}
 }
 
-void main();
+if (require.main === module) void main();

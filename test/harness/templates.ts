@@ -6,9 +6,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { startBigCommerceSandbox, type BigCommerceSandbox, type BigCommerceSandboxOptions } from '../../sandbox/bigcommerce';
+import { startBrevoSandbox, type BrevoSandbox, type BrevoSandboxOptions } from '../../sandbox/brevo';
 import { run } from './exec';
 import { FINISHED_STATUSES, type Execution, type N8nApi, type WorkflowJson } from './n8n-api';
-import { n8nEnvironment } from './n8n-instance';
+import { n8nEnvironment, startN8n, type N8nInstance, type StartN8nOptions } from './n8n-instance';
 import { freePorts } from './ports';
 import { node24Env, REPO_ROOT, type Toolchain } from './toolchain';
 
@@ -384,5 +386,59 @@ export async function importWithCli(toolchain: Toolchain, file: string, options:
 		return { workflows, output: `${imported.stdout}\n${imported.stderr}` };
 	} finally {
 		await rm(tempDir, { recursive: true, force: true, maxRetries: 3 });
+	}
+}
+
+// ---- the stack a template test runs on ----------------------------------------------------
+
+/** The SQLite ledger file template tests point the Tajo Loyalty credential at (in n8n's user folder). */
+export const TEMPLATE_LEDGER_FILE = 'tajo-loyalty.sqlite';
+
+/** One n8n with the package, both emulators, and the three credentials the templates name. */
+export interface TemplateStack {
+	n8n: N8nInstance;
+	bc: BigCommerceSandbox;
+	brevo: BrevoSandbox;
+	credentials: Record<TemplateCredentialType, { id: string; name: string }>;
+	/** Where the Tajo Loyalty credential's SQLite ledger is (n8n creates it on first use). */
+	ledgerPath: string;
+	/** Stops n8n and both emulators. */
+	close(): Promise<void>;
+}
+
+/**
+ * Starts n8n (package installed from its tarball) and the BigCommerce and Brevo emulators side by
+ * side, and creates the credentials BigCommerce, Brevo and Tajo Loyalty (SQLite in n8n's user
+ * folder) pointing at them, so templates imported as they are bind to them by name. On a failure
+ * it stops whatever did start and throws the first reason.
+ */
+export async function startTemplateStack(
+	options: { n8n?: StartN8nOptions; bigcommerce?: BigCommerceSandboxOptions; brevo?: BrevoSandboxOptions } = {},
+): Promise<TemplateStack> {
+	const started = await Promise.allSettled([startN8n(options.n8n), startBigCommerceSandbox({ seed: true, ...options.bigcommerce }), startBrevoSandbox(options.brevo)]);
+	const [n8nResult, bcResult, brevoResult] = started;
+	const close = async () => {
+		await Promise.allSettled([
+			n8nResult.status === 'fulfilled' ? n8nResult.value.stop() : undefined,
+			bcResult.status === 'fulfilled' ? bcResult.value.close() : undefined,
+			brevoResult.status === 'fulfilled' ? brevoResult.value.close() : undefined,
+		]);
+	};
+	const failure = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+	if (failure || n8nResult.status !== 'fulfilled' || bcResult.status !== 'fulfilled' || brevoResult.status !== 'fulfilled') {
+		await close();
+		throw failure?.reason;
+	}
+	const [n8n, bc, brevo] = [n8nResult.value, bcResult.value, brevoResult.value];
+	try {
+		const credentials = {
+			bigCommerceApi: await n8n.createCredential(TEMPLATE_CREDENTIAL_NAMES.bigCommerceApi, 'bigCommerceApi', { storeHash: bc.storeHash, accessToken: bc.accessToken, apiBaseUrl: bc.url }),
+			brevoApi: await n8n.createCredential(TEMPLATE_CREDENTIAL_NAMES.brevoApi, 'brevoApi', { apiKey: brevo.apiKey, baseUrl: brevo.apiBaseUrl }),
+			tajoLoyaltyDatabase: await n8n.createCredential(TEMPLATE_CREDENTIAL_NAMES.tajoLoyaltyDatabase, 'tajoLoyaltyDatabase', { type: 'sqlite', sqlitePath: TEMPLATE_LEDGER_FILE }),
+		};
+		return { n8n, bc, brevo, credentials, ledgerPath: path.join(n8n.userFolder, '.n8n', TEMPLATE_LEDGER_FILE), close };
+	} catch (error) {
+		await close();
+		throw error;
 	}
 }

@@ -4,19 +4,17 @@
 // SMS, group, the group's list, loyalty points and tier) and Tajo members with the account-creation
 // bonus; a later change of the customer updates the contact and gives no second bonus; a duplicate
 // delivery starts nothing, and a replayed event (new hash) changes nothing.
-import path from 'node:path';
-import { startBigCommerceSandbox, type BigCommerceSandbox } from '../../../sandbox/bigcommerce';
-import { startBrevoSandbox, type BrevoSandbox } from '../../../sandbox/brevo';
+import type { BigCommerceSandbox } from '../../../sandbox/bigcommerce';
+import type { BrevoSandbox } from '../../../sandbox/brevo';
 import { openLedgerStore } from '../../../nodes/core/ledger';
 import type { LedgerStore } from '../../../nodes/core/ledger/ledger-store';
 import { seedPrograms } from '../../../nodes/core/loyalty';
 import { saveProgram } from '../../../nodes/core/loyalty-service';
-import { nodeOutput, startN8n, type N8nInstance, type StoredWorkflow } from '../../harness';
-import { bindCredentials, configOf, importWithCli, loadTemplate, nodesRun, TEMPLATE_CREDENTIAL_NAMES, TEMPLATES_DIR, templateProblems } from '../../harness/templates';
+import { nodeOutput, type N8nInstance, type StoredWorkflow } from '../../harness';
+import { bindCredentials, configOf, importWithCli, loadTemplate, nodesRun, TEMPLATE_CREDENTIAL_NAMES, TEMPLATES_DIR, templateProblems, startTemplateStack, type TemplateStack } from '../../harness/templates';
 
 const FILE = 'customer-sync.json';
 const TRIGGER = 'Customer created or updated';
-const LEDGER_FILE = 'tajo-loyalty.sqlite';
 const FULL_RUN = [
 	TRIGGER,
 	'Config',
@@ -34,6 +32,7 @@ type Json = Record<string, unknown>;
 
 const fileStarted = Date.now();
 const template = loadTemplate(FILE);
+let stack: TemplateStack;
 let n8n: N8nInstance;
 let bc: BigCommerceSandbox;
 let brevo: BrevoSandbox;
@@ -44,28 +43,18 @@ let executionsSoFar = 0;
 const timings: string[] = [];
 
 beforeAll(async () => {
-	const started = await Promise.allSettled([startN8n(), startBigCommerceSandbox({ seed: true }), startBrevoSandbox()]);
-	const [n8nResult, bcResult, brevoResult] = started;
-	if (n8nResult.status === 'fulfilled') n8n = n8nResult.value;
-	if (bcResult.status === 'fulfilled') bc = bcResult.value;
-	if (brevoResult.status === 'fulfilled') brevo = brevoResult.value;
-	const failure = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-	if (failure) throw failure.reason;
-	credentials = {
-		bigCommerceApi: await n8n.createCredential(TEMPLATE_CREDENTIAL_NAMES.bigCommerceApi, 'bigCommerceApi', { storeHash: bc.storeHash, accessToken: bc.accessToken, apiBaseUrl: bc.url }),
-		brevoApi: await n8n.createCredential(TEMPLATE_CREDENTIAL_NAMES.brevoApi, 'brevoApi', { apiKey: brevo.apiKey, baseUrl: brevo.apiBaseUrl }),
-		tajoLoyaltyDatabase: await n8n.createCredential(TEMPLATE_CREDENTIAL_NAMES.tajoLoyaltyDatabase, 'tajoLoyaltyDatabase', { type: 'sqlite', sqlitePath: LEDGER_FILE }),
-	};
+	stack = await startTemplateStack();
+	({ n8n, bc, brevo, credentials } = stack);
 	// The ledger the credential points at (a relative path lands in n8n's user folder), with the
 	// seed's programs, as the Program setup template leaves it.
-	ledger = await openLedgerStore({ type: 'sqlite', sqlitePath: path.join(n8n.userFolder, '.n8n', LEDGER_FILE) });
+	ledger = await openLedgerStore({ type: 'sqlite', sqlitePath: stack.ledgerPath });
 	for (const seed of Object.values(seedPrograms)) await saveProgram(ledger, bc.storeHash, withLists(seed));
 	workflow = await n8n.importWorkflow(bindCredentials(template, credentials));
 	await n8n.activateWorkflow(workflow.id);
 }, 15 * 60_000);
 
 afterAll(async () => {
-	await Promise.allSettled([ledger?.close(), n8n?.stop(), bc?.close(), brevo?.close()]);
+	await Promise.allSettled([ledger?.close(), stack?.close()]);
 	if (n8n) {
 		process.stdout.write(
 			`[template customer-sync e2e] whole file ${((Date.now() - fileStarted) / 1000).toFixed(1)} s; ` +

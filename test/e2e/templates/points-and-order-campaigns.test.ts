@@ -7,21 +7,19 @@
 // one order) and fully refunded (points taken back pro rata or in full); a duplicate delivery starts
 // nothing, a replayed completion (new hash) changes nothing, and a shipment and completion delivered
 // in reverse order each have their effect once. Balances are checked against values computed here from the rules.
-import path from 'node:path';
-import { startBigCommerceSandbox, type BigCommerceSandbox } from '../../../sandbox/bigcommerce';
-import { startBrevoSandbox, type BrevoSandbox } from '../../../sandbox/brevo';
+import type { BigCommerceSandbox } from '../../../sandbox/bigcommerce';
+import type { BrevoSandbox } from '../../../sandbox/brevo';
 import { openLedgerStore } from '../../../nodes/core/ledger';
 import type { LedgerStore } from '../../../nodes/core/ledger/ledger-store';
 import { calculateOrderPoints, seedPrograms } from '../../../nodes/core/loyalty';
 import { reversePartialRefund } from '../../../nodes/core/loyalty/reversal';
 import { memberTier } from '../../../nodes/core/loyalty/tiers';
 import { saveProgram } from '../../../nodes/core/loyalty-service';
-import { nodeOutput, startN8n, type Execution, type N8nInstance, type StoredWorkflow } from '../../harness';
-import { bindCredentials, configOf, importWithCli, loadTemplate, nodesRun, secondsAs, TEMPLATE_CREDENTIAL_NAMES, TEMPLATES_DIR, templateProblems, withConfig } from '../../harness/templates';
+import { nodeOutput, type Execution, type N8nInstance, type StoredWorkflow } from '../../harness';
+import { bindCredentials, configOf, importWithCli, loadTemplate, nodesRun, secondsAs, TEMPLATE_CREDENTIAL_NAMES, TEMPLATES_DIR, templateProblems, startTemplateStack, type TemplateStack, withConfig } from '../../harness/templates';
 
 const FILE = 'points-and-order-campaigns.json';
 const TRIGGER = 'Order status changed or refunded';
-const LEDGER_FILE = 'tajo-loyalty.sqlite';
 const REVIEW_DELAY_SECONDS = 3;
 const STATUS = { SHIPPED: 2, REFUNDED: 4, CANCELLED: 5, COMPLETED: 10, AWAITING_FULFILLMENT: 11, PARTIALLY_REFUNDED: 14 } as const;
 
@@ -29,6 +27,7 @@ type Json = Record<string, unknown>;
 
 const fileStarted = Date.now();
 const template = loadTemplate(FILE);
+let stack: TemplateStack;
 let n8n: N8nInstance;
 let bc: BigCommerceSandbox;
 let brevo: BrevoSandbox;
@@ -40,21 +39,11 @@ const timings: string[] = [];
 const seen = new Map<string, Execution>();
 
 beforeAll(async () => {
-	const started = await Promise.allSettled([startN8n(), startBigCommerceSandbox({ seed: true }), startBrevoSandbox()]);
-	const [n8nResult, bcResult, brevoResult] = started;
-	if (n8nResult.status === 'fulfilled') n8n = n8nResult.value;
-	if (bcResult.status === 'fulfilled') bc = bcResult.value;
-	if (brevoResult.status === 'fulfilled') brevo = brevoResult.value;
-	const failure = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-	if (failure) throw failure.reason;
-	credentials = {
-		bigCommerceApi: await n8n.createCredential(TEMPLATE_CREDENTIAL_NAMES.bigCommerceApi, 'bigCommerceApi', { storeHash: bc.storeHash, accessToken: bc.accessToken, apiBaseUrl: bc.url }),
-		brevoApi: await n8n.createCredential(TEMPLATE_CREDENTIAL_NAMES.brevoApi, 'brevoApi', { apiKey: brevo.apiKey, baseUrl: brevo.apiBaseUrl }),
-		tajoLoyaltyDatabase: await n8n.createCredential(TEMPLATE_CREDENTIAL_NAMES.tajoLoyaltyDatabase, 'tajoLoyaltyDatabase', { type: 'sqlite', sqlitePath: LEDGER_FILE }),
-	};
+	stack = await startTemplateStack();
+	({ n8n, bc, brevo, credentials } = stack);
 	// The ledger the credential points at (a relative path lands in n8n's user folder), with the
 	// seed's programs, as the Program setup template leaves it.
-	ledger = await openLedgerStore({ type: 'sqlite', sqlitePath: path.join(n8n.userFolder, '.n8n', LEDGER_FILE) });
+	ledger = await openLedgerStore({ type: 'sqlite', sqlitePath: stack.ledgerPath });
 	for (const program of Object.values(seedPrograms)) await saveProgram(ledger, bc.storeHash, program);
 	const prepared = withConfig(template, { reviewDelayDays: secondsAs(REVIEW_DELAY_SECONDS, 'days') });
 	workflow = await n8n.importWorkflow(bindCredentials(prepared, credentials));
@@ -62,7 +51,7 @@ beforeAll(async () => {
 }, 15 * 60_000);
 
 afterAll(async () => {
-	await Promise.allSettled([ledger?.close(), n8n?.stop(), bc?.close(), brevo?.close()]);
+	await Promise.allSettled([ledger?.close(), stack?.close()]);
 	if (n8n) {
 		process.stdout.write(
 			`[template points-and-order-campaigns e2e] whole file ${((Date.now() - fileStarted) / 1000).toFixed(1)} s; ` +
