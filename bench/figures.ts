@@ -23,3 +23,15 @@ export function figure(f: Omit<BenchFigure, 'ratio' | 'met'> & { ratio?: number;
 	const ratio = f.ratio ?? f.value / f.reference.value;
 	return { ...f, ratio, met: f.met ? f.met(ratio) : ratio >= 1 };
 }
+
+/**
+ * The middle value (the mean of the two middle ones for an even count). For paired rounds: the
+ * median of per-round ratios ignores a round disturbed on one side only, which a best-of per
+ * side, each side's best taken from different rounds, does not.
+ */
+export function median(values: number[]): number {
+	if (values.length === 0) throw new Error('median of no values');
+	const sorted = [...values].sort((a, b) => a - b);
+	const mid = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}

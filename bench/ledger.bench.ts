@@ -10,7 +10,7 @@ import { openLedgerStore } from '../nodes/core/ledger/open-ledger-store';
 import type { RuleContext } from '../nodes/core/ledger/entry-types';
 import { calculateOrderPoints, defaultProgram, memberTier, type BigCommerceOrderAmounts, type ProgramConfig } from '../nodes/core/loyalty';
 import { startTestPostgres, type TestPostgres } from '../test/support/postgres-server';
-import { figure, type Benchmark, type BenchFigure } from './figures';
+import { figure, median, type Benchmark, type BenchFigure } from './figures';
 
 /**
  * Ledger write throughput (DESIGN §10, issue 4 item 6). On each engine:
@@ -21,15 +21,18 @@ import { figure, type Benchmark, type BenchFigure } from './figures';
  * - 1,000 duplicate awards of one order (8 concurrent clients): every one must return the first
  *   award and write nothing; compared with 1,000 new awards in the same run (a duplicate should
  *   never cost more than a new award).
- * Rounds alternate between store and bare inserts; each figure is the best round, since other
- * load on a shared machine only ever slows a round down.
+ * Each round measures both sides back to back on fresh databases, and each figure is the median
+ * over the rounds of that round's ratio (paired comparison): load from other work on a shared
+ * machine slows both sides of a round alike, so a round's ratio is steadier than either side's
+ * speed, and the median ignores the odd round that was disturbed on one side only. The values
+ * shown beside each ratio are the medians of each side's rounds.
  */
 
 const STORE = 'benchstore';
 const CLIENTS = 8;
 const MEMBERS = 200;
 const AWARDS_PER_ROUND = 2_000;
-const ROUNDS = 5;
+const ROUNDS = 7;
 const DUPLICATES = 1_000;
 
 const program: ProgramConfig = defaultProgram;
@@ -198,72 +201,76 @@ async function postgresEngine(): Promise<Engine> {
 	};
 }
 
-interface EngineFigures {
+/** One round's measurements: both sides of each comparison, on the same databases, back to back. */
+interface Round {
 	awardsPerSecond: number;
 	barePerSecond: number;
 	duplicatesSeconds: number;
 	newAwardsSeconds: number;
 }
 
-async function measure(engine: Engine): Promise<EngineFigures> {
-	let best: EngineFigures = { awardsPerSecond: 0, barePerSecond: 0, duplicatesSeconds: Infinity, newAwardsSeconds: Infinity };
-	for (let round = 0; round < ROUNDS; round++) {
-		const config = await engine.freshConfig();
-		const store = await openLedgerStore(config, { poolSize: CLIENTS });
-		const bareConfig = await engine.freshConfig();
-		const bareStore = await openLedgerStore(bareConfig, { poolSize: 1 });
-		try {
-			const programId = await seedMembers(store);
-			await seedMembers(bareStore);
-			await bareStore.close();
+async function measureRound(engine: Engine, round: number): Promise<Round> {
+	const config = await engine.freshConfig();
+	const store = await openLedgerStore(config, { poolSize: CLIENTS });
+	const bareConfig = await engine.freshConfig();
+	const bareStore = await openLedgerStore(bareConfig, { poolSize: 1 });
+	try {
+		const programId = await seedMembers(store);
+		await seedMembers(bareStore);
+		await bareStore.close();
 
-			const base = round * 1_000_000;
-			const awardSeconds = await runConcurrently(AWARDS_PER_ROUND, (i) => award(store, programId, base + i));
-			const rows = await entriesOf(config, bareConfig);
-			if (rows.length !== AWARDS_PER_ROUND) throw new Error(`expected ${AWARDS_PER_ROUND} entries, found ${rows.length}`);
-			const bareSeconds = await engine.bareInsert(bareConfig, rows);
+		const base = round * 1_000_000;
+		const awardSeconds = await runConcurrently(AWARDS_PER_ROUND, (i) => award(store, programId, base + i));
+		const rows = await entriesOf(config, bareConfig);
+		if (rows.length !== AWARDS_PER_ROUND) throw new Error(`expected ${AWARDS_PER_ROUND} entries, found ${rows.length}`);
+		const bareSeconds = await engine.bareInsert(bareConfig, rows);
 
-			const newSeconds = await runConcurrently(DUPLICATES, (i) => award(store, programId, base + 500_000 + i));
-			const duplicateOrder = base + 900_000;
-			await award(store, programId, duplicateOrder);
-			let firsts = 0;
-			const duplicateSeconds = await runConcurrently(DUPLICATES, async () => {
-				if (!(await award(store, programId, duplicateOrder)).duplicate) firsts++;
-			});
-			if (firsts !== 0) throw new Error(`${firsts} duplicate awards wrote an entry`);
-			const report = await store.checkConsistency();
-			if (report.mismatches.length) throw new Error(`consistency check failed: ${JSON.stringify(report.mismatches[0])}`);
-
-			best = {
-				awardsPerSecond: Math.max(best.awardsPerSecond, AWARDS_PER_ROUND / awardSeconds),
-				barePerSecond: Math.max(best.barePerSecond, AWARDS_PER_ROUND / bareSeconds),
-				duplicatesSeconds: Math.min(best.duplicatesSeconds, duplicateSeconds),
-				newAwardsSeconds: Math.min(best.newAwardsSeconds, newSeconds),
-			};
-		} finally {
-			await store.close();
-			await bareStore.close().catch(() => undefined);
-		}
+		const newSeconds = await runConcurrently(DUPLICATES, (i) => award(store, programId, base + 500_000 + i));
+		const duplicateOrder = base + 900_000;
+		await award(store, programId, duplicateOrder);
+		let firsts = 0;
+		const duplicateSeconds = await runConcurrently(DUPLICATES, async () => {
+			if (!(await award(store, programId, duplicateOrder)).duplicate) firsts++;
+		});
+		if (firsts !== 0) throw new Error(`${firsts} duplicate awards wrote an entry`);
+		const report = await store.checkConsistency();
+		if (report.mismatches.length) throw new Error(`consistency check failed: ${JSON.stringify(report.mismatches[0])}`);
+		return {
+			awardsPerSecond: AWARDS_PER_ROUND / awardSeconds,
+			barePerSecond: AWARDS_PER_ROUND / bareSeconds,
+			duplicatesSeconds: duplicateSeconds,
+			newAwardsSeconds: newSeconds,
+		};
+	} finally {
+		await store.close();
+		await bareStore.close().catch(() => undefined);
 	}
-	return best;
 }
 
-function figuresFor(name: Engine['name'], goal: number, f: EngineFigures): BenchFigure[] {
+async function measure(engine: Engine): Promise<Round[]> {
+	const rounds: Round[] = [];
+	for (let round = 0; round < ROUNDS; round++) rounds.push(await measureRound(engine, round));
+	return rounds;
+}
+
+function figuresFor(name: Engine['name'], goal: number, rounds: Round[]): BenchFigure[] {
+	const of = (f: (r: Round) => number) => median(rounds.map(f));
 	return [
 		figure({
 			name: `${name}: idempotent awards/s (${CLIENTS} clients, rules engine in the transaction)`,
-			value: f.awardsPerSecond,
+			value: of((r) => r.awardsPerSecond),
 			unit: 'awards/s',
-			reference: { name: 'bare INSERT of the same rows', value: f.barePerSecond },
-			goal: `≥ ${goal} of bare INSERT`,
+			reference: { name: 'bare INSERT of the same rows', value: of((r) => r.barePerSecond) },
+			ratio: of((r) => r.awardsPerSecond / r.barePerSecond),
+			goal: `≥ ${goal} of bare INSERT (median of ${rounds.length} paired rounds)`,
 			met: (ratio) => ratio >= goal,
 		}),
 		figure({
 			name: `${name}: 1,000 duplicate awards of one order (${CLIENTS} clients)`,
-			value: f.duplicatesSeconds * 1000,
+			value: of((r) => r.duplicatesSeconds) * 1000,
 			unit: 'ms',
-			reference: { name: '1,000 new awards', value: f.newAwardsSeconds * 1000 },
-			ratio: f.newAwardsSeconds / f.duplicatesSeconds,
+			reference: { name: '1,000 new awards', value: of((r) => r.newAwardsSeconds) * 1000 },
+			ratio: of((r) => r.newAwardsSeconds / r.duplicatesSeconds),
 			goal: 'ratio = new ÷ duplicate time ≥ 1 (a duplicate costs no more than a new award)',
 			met: (ratio) => ratio >= 1,
 		}),

@@ -146,10 +146,17 @@ describe.each(ENGINES)('ledger concurrency on %s', (engine) => {
 		expect(new Set(results.map((r) => r.program.version))).toEqual(new Set([2]));
 	});
 
-	it('concurrent first events of one cart start exactly one recovery sequence', async () => {
+	it('concurrent abandoned events of one cart start exactly one recovery sequence', async () => {
 		const results = await Promise.all(
 			Array.from({ length: 20 }, (_, i) =>
-				stores[i % stores.length].trackCart({ storeHash: STORE, cartId: 'cart-1', email: 'a@example.com', items: [{ productId: 1, quantity: 1 }], amountMinor: 1000 }),
+				stores[i % stores.length].trackCart({
+					storeHash: STORE,
+					cartId: 'cart-1',
+					event: 'abandoned',
+					email: 'a@example.com',
+					items: [{ productId: 1, quantity: 1 }],
+					amountMinor: 1000,
+				}),
 			),
 		);
 		expect(results.filter((r) => r.startSequence)).toHaveLength(1);

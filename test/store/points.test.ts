@@ -63,16 +63,19 @@ describe.each(ENGINES)('ledger points on %s', (engine) => {
 		});
 
 		it('gives the rule the locked member state and the program version in force', async () => {
-			const seen: RuleContext[] = [];
-			const compute = (ctx: RuleContext) => (seen.push(ctx), { points: 10 * (ctx.member.ordersCount + 1) });
+			// The rule may run more than once per award (on PostgreSQL first on the state this process last
+			// saw, then again on the locked row when that moved): the call whose result is written is the last.
+			let last: RuleContext | undefined;
+			const compute = (ctx: RuleContext) => ((last = ctx), { points: 10 * (ctx.member.ordersCount + 1) });
 			await store.awardForOrder({ programId, member, idempotencyKey: 'k1', order: { id: 1, totalMinor: 1000 }, compute, tierFor });
+			const first = last!;
 			await store.upsertProgram({ storeHash: STORE, name: 'default', config: { purchasePoints: { rate: 2 } } });
 			const second = await store.awardForOrder({ programId, member, idempotencyKey: 'k2', order: { id: 2, totalMinor: 1000 }, compute, tierFor });
-			expect(seen.map((c) => [c.member.ordersCount, c.member.lifetimePoints, c.member.tier, c.program.version])).toEqual([
+			expect([first, last!].map((c) => [c.member.ordersCount, c.member.lifetimePoints, c.member.tier, c.program.version])).toEqual([
 				[0, 0, 'Bronze', 1],
 				[1, 10, 'Bronze', 2],
 			]);
-			expect(seen[1].program.config).toEqual({ purchasePoints: { rate: 2 } });
+			expect(last!.program.config).toEqual({ purchasePoints: { rate: 2 } });
 			expect(second.entry).toMatchObject({ points: 20, programVersion: 2 });
 		});
 

@@ -1,5 +1,6 @@
 import type { DatabaseConfig } from '../../nodes/core/ledger/database-config';
 import { InvalidLedgerInput, MemberErased, MemberNotFound, ProgramNotFound } from '../../nodes/core/ledger/errors';
+import type { RuleContext } from '../../nodes/core/ledger/entry-types';
 import type { LedgerStore } from '../../nodes/core/ledger/ledger-store';
 import { award, programWithMember, STORE, tierFor } from './support/seed-data';
 import { ENGINES, useStoreEngine } from './support/store-engines';
@@ -74,6 +75,27 @@ describe.each(ENGINES)('programs and members on %s', (engine) => {
 			expect(changed).toMatchObject({ updated: true, member: { customerGroup: 'Retail', birthday: null, lastName: 'Lovelace', firstName: 'Ada', email: 'ada@example.com' } });
 			expect(changed.member.updatedAt > created.member.updatedAt).toBe(true);
 			expect(await store.getMember(programId, { memberId: created.member.id })).toEqual(changed.member);
+		});
+
+		it("with the caller's tier rule, works the stored tier out again on every upsert: a new group's starting tier counts at once", async () => {
+			// A stand-in for the program's rule: by lifetime points, at least Gold for VIPs.
+			const byGroup = (lifetime: number, context: RuleContext) => (context.member.customerGroup === 'VIP' && lifetime < 5000 ? 'Gold' : tierFor(lifetime));
+			const created = await store.upsertMember({ programId, customerId: 8, customerGroup: 'Retail', startingTier: 'Bronze', tierFor: byGroup });
+			expect(created).toMatchObject({ created: true, tierBefore: null, member: { tier: 'Bronze' } });
+			await award(store, programId, 8, 1, 150_000); // 1500 lifetime points: Silver
+			const vip = await store.upsertMember({ programId, customerId: 8, customerGroup: 'VIP', tierFor: byGroup });
+			expect(vip).toMatchObject({ updated: true, tierBefore: 'Silver', member: { customerGroup: 'VIP', tier: 'Gold' } });
+			// The stored tier is what lists, analytics and the next entry's tier_before read.
+			expect((await store.listMembers({ programId, tier: 'Gold' })).items.map((m) => m.customerId)).toEqual([8]);
+			expect((await award(store, programId, 8, 2, 100)).entry).toMatchObject({ tierBefore: 'Gold', tierAfter: 'Silver' });
+
+			const back = await store.upsertMember({ programId, customerId: 8, customerGroup: 'VIP', tierFor: byGroup });
+			expect(back).toMatchObject({ updated: true, tierBefore: 'Silver', member: { tier: 'Gold' } });
+			// Nothing to change: nothing written.
+			expect(await store.upsertMember({ programId, customerId: 8, customerGroup: 'VIP', tierFor: byGroup })).toMatchObject({ updated: false, member: { tier: 'Gold' } });
+			// Without a rule the stored tier stays as it is (the store holds no rules of its own).
+			expect(await store.upsertMember({ programId, customerId: 8, customerGroup: 'Retail' })).toMatchObject({ updated: true, member: { tier: 'Gold' } });
+			await expect(store.upsertMember({ programId, customerId: 8, tierFor: 'Gold' as unknown as typeof byGroup })).rejects.toThrow(/tierFor: must be a function/);
 		});
 
 		it('says what is wrong with the input and which member is missing', async () => {

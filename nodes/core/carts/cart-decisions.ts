@@ -46,9 +46,13 @@ function endSequence(cart: TrackedCart, now: string): TrackedCart {
 }
 
 /**
- * A sequence starts when the cart has an identity and items and none is running. Updates while
- * one runs keep it (same generation); emptying or deleting the cart ends it, so a cart filled
- * again gets a new sequence with the next generation — and the old one learns it is superseded.
+ * A sequence starts only when the cart is abandoned (BigCommerce's store/cart/abandoned, after an
+ * idle hour: DESIGN §6, seed step 5), has an identity and items, and none is running. Created and
+ * updated carts are only kept current: a shopper still filling the cart must not be reminded of
+ * it, and an update during a running sequence keeps that sequence (same generation; its next
+ * message shows the cart as it is then) rather than starting a second one. Emptying or deleting
+ * the cart ends the sequence, so a cart filled and abandoned again gets a new sequence with the
+ * next generation — and the old one learns it is superseded.
  */
 export function decideTrack(current: TrackedCart | null, event: CartEvent, now: string): TrackDecision {
 	if (current?.status === 'converted') return { next: null, startSequence: false, reason: 'converted' };
@@ -74,8 +78,9 @@ export function decideTrack(current: TrackedCart | null, event: CartEvent, now: 
 	if (cart.items.length === 0) return { next: { ...endSequence(cart, now), status: 'emptied' }, startSequence: false, reason: 'no_items' };
 
 	cart = { ...cart, status: event.kind === 'abandoned' ? 'abandoned' : 'active' };
-	if (!hasIdentity(cart)) return { next: cart, startSequence: false, reason: 'no_identity' };
 	if (cart.sequenceRunning) return { next: cart, startSequence: false, reason: 'sequence_running' };
+	if (event.kind !== 'abandoned') return { next: cart, startSequence: false, reason: 'not_abandoned' };
+	if (!hasIdentity(cart)) return { next: cart, startSequence: false, reason: 'no_identity' };
 	const started: TrackedCart = { ...cart, generation: cart.generation + 1, sequenceRunning: true, sequenceStartedAt: now, sequenceEndedAt: null };
 	return { next: started, startSequence: true };
 }

@@ -41,7 +41,8 @@ export interface TrackCartInput {
 	storeHash: string;
 	cartId: string;
 	/**
-	 * `updated` (default: created or changed), `abandoned` (BigCommerce's store/cart/abandoned),
+	 * `updated` (default: created or changed; keeps the cart current, never starts a sequence),
+	 * `abandoned` (BigCommerce's store/cart/abandoned: the one event that starts a sequence),
 	 * `deleted`. Conversion has its own operation.
 	 */
 	event?: 'updated' | 'abandoned' | 'deleted';
@@ -59,8 +60,11 @@ export interface TrackCartInput {
 	eventAt?: string;
 }
 
-/** Why track did not start a sequence. */
-export type TrackSkipReason = 'no_identity' | 'no_items' | 'sequence_running' | 'converted' | 'deleted' | 'stale_event';
+/**
+ * Why track did not start a sequence. `not_abandoned`: a created or updated cart — sequences start
+ * on abandonment only.
+ */
+export type TrackSkipReason = 'not_abandoned' | 'no_identity' | 'no_items' | 'sequence_running' | 'converted' | 'deleted' | 'stale_event';
 
 export interface TrackCartResult {
 	cart: TrackedCart;

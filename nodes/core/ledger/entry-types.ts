@@ -90,9 +90,11 @@ export interface AwardForOrderInput extends PointsWrite {
 		placedAt?: string;
 	};
 	/**
-	 * The caller's points rule. Runs inside the transaction after the member row is locked, so it
-	 * sees the member's current lifetime points, tier and order count. Synchronous and pure: the
-	 * database may retry the transaction and call it again.
+	 * The caller's points rule. What is written is always its result on the member's state at the
+	 * moment of the write (the row locked), so it sees the member's current lifetime points, tier
+	 * and order count. Synchronous and pure: it may be called more than once — the database may
+	 * retry the transaction, and on PostgreSQL it is first tried on the state this process last
+	 * saw, which the database then checks (ops/one-trip-write.ts).
 	 */
 	compute: (context: RuleContext) => AwardComputation;
 	tierFor?: TierRule;

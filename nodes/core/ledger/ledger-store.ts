@@ -72,14 +72,14 @@ export interface LedgerStore {
 	/** Recomputes balances and order figures from the entries and reports (optionally repairs) cached values that differ. */
 	checkConsistency(input?: { programId?: string; repair?: boolean }): Promise<ConsistencyReport>;
 
-	/** Upserts a cart from a cart event; says whether a recovery sequence should start. */
+	/** Upserts a cart from a cart event; says whether a recovery sequence should start (only an abandonment starts one). */
 	trackCart(input: TrackCartInput): Promise<TrackCartResult>;
 	/** Before each message: may the sequence with this generation go on? */
 	checkCart(storeHash: string, cartId: string, generation: number, options?: CartCheckOptions): Promise<CartCheckResult>;
 	markCartConverted(input: MarkConvertedInput): Promise<MarkConvertedResult>;
 	/** Idempotent per (cart, generation, step). */
 	recordCartMessageSent(input: RecordMessageInput): Promise<RecordMessageResult>;
-	/** The sequence with this generation is over; a later cart update may start a new one. */
+	/** The sequence with this generation is over; a later abandonment of the cart may start a new one. */
 	endCartSequence(input: EndSequenceInput): Promise<{ ended: boolean }>;
 
 	analytics(query: AnalyticsQuery): Promise<LoyaltyAnalytics>;

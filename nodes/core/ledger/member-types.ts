@@ -1,3 +1,5 @@
+import type { TierRule } from './entry-types';
+
 /** A loyalty member: one BigCommerce customer in one program. */
 export interface Member {
 	id: string;
@@ -62,14 +64,22 @@ export interface MemberUpsert {
 	channelId?: number | null;
 	birthday?: string | null;
 	registeredAt?: string | null;
-	/** Tier given on enrolment only (e.g. the customer group's starting tier). */
+	/** Tier given on enrolment only (e.g. the customer group's starting tier), when there is no `tierFor`. */
 	startingTier?: string | null;
+	/**
+	 * The caller's tier rule. With it the stored tier is worked out again on every upsert, from
+	 * the lifetime points and the profile as it is after the upsert — so a member moved to a group
+	 * with another starting tier gets that tier at once, not with their next points.
+	 */
+	tierFor?: TierRule;
 }
 
 export interface MemberUpsertResult {
 	member: Member;
 	created: boolean;
 	updated: boolean;
+	/** The stored tier before the upsert (null for a new member). */
+	tierBefore: string | null;
 }
 
 export interface MemberFilter {

@@ -28,16 +28,18 @@ import type { LedgerStore } from './ledger-store';
 import type { EraseResult, Member, MemberFilter, MemberRef, MemberUpsert, MemberUpsertResult, Page } from './member-types';
 import { schemaVersion } from './migrations/migrate';
 import { analyticsOp } from './ops/analytics-op';
-import { awardBonusOp, awardForOrderOp, OrderAwardedUnderAnotherKey } from './ops/award-ops';
+import { awardBonusOp, awardForOrderOp } from './ops/award-ops';
 import { consistencyOp } from './ops/consistency-op';
 import type { OpContext } from './ops/context';
 import { expireMemberOp, expiryCandidatesOp, releaseDueOp } from './ops/expiry-ops';
 import { historyOp } from './ops/history-op';
 import { eraseMemberOp, listMembersOp, upsertMemberOp, validateMemberUpsert } from './ops/member-ops';
+import { MemberHints } from './ops/member-hints';
 import { readMember } from './ops/member-rows';
 import { getProgramOp, listProgramsOp, upsertProgramOp, validateProgramUpsert } from './ops/program-ops';
 import { reverseOp } from './ops/reverse-op';
 import { adjustOp, redeemOp } from './ops/spend-ops';
+import { OneTripMissed, OrderAwardedUnderAnotherKey } from './ops/write-signals';
 import { idempotencyKey, pageLimit, requireInt, requireText } from './ops/validate';
 import type { Program, ProgramRef, ProgramUpsert, ProgramUpsertResult } from './program-types';
 import type { SqlDriver } from './sql/sql-driver';
@@ -49,7 +51,10 @@ export class SqlLedgerStore implements LedgerStore {
 	constructor(
 		private readonly driver: SqlDriver,
 		private readonly clock: () => Date,
-	) {}
+	) {
+		// Round trips are what PostgreSQL writes cost; SQLite has none to save.
+		this.memberHints = driver.dialect.name === 'postgres' ? new MemberHints() : undefined;
+	}
 
 	get engine(): 'sqlite' | 'postgres' {
 		return this.driver.dialect.name;
@@ -57,18 +62,34 @@ export class SqlLedgerStore implements LedgerStore {
 
 	// Methods are async so that invalid input comes back as a rejected promise, like every other error.
 	// The clock is read per attempt: a retried transaction records the time it really committed.
-	private write<T>(op: (ctx: OpContext) => Op<T>): Promise<T> {
-		return this.driver.write(() => op(this.context()));
+	private write<T>(op: (ctx: OpContext) => Op<T>, options: { oneTrip?: boolean } = {}): Promise<T> {
+		return this.driver.write(() => op(this.context(options.oneTrip)));
 	}
 
 	private read<T>(op: (ctx: OpContext) => Op<T>): Promise<T> {
 		return this.driver.read(() => op(this.context()));
 	}
 
-	private readonly programConfigs = new Map<string, Record<string, unknown>>();
+	/**
+	 * A points write: first in one round trip where this process has seen the member before
+	 * (PostgreSQL, see ops/one-trip-write.ts), else — or when the member's state moved since — on
+	 * the two-trip path that locks and reads first.
+	 */
+	private async pointsWrite<T>(op: (ctx: OpContext) => Op<T>): Promise<T> {
+		if (!this.memberHints) return this.write(op);
+		try {
+			return await this.write(op, { oneTrip: true });
+		} catch (error) {
+			if (!(error instanceof OneTripMissed)) throw error;
+		}
+		return this.write(op);
+	}
 
-	private context(): OpContext {
-		return { dialect: this.driver.dialect, now: this.clock().toISOString(), programConfigs: this.programConfigs };
+	private readonly programConfigs = new Map<string, Record<string, unknown>>();
+	private readonly memberHints: MemberHints | undefined;
+
+	private context(oneTrip = false): OpContext {
+		return { dialect: this.driver.dialect, now: this.clock().toISOString(), programConfigs: this.programConfigs, memberHints: this.memberHints, oneTrip };
 	}
 
 	async upsertProgram(input: ProgramUpsert): Promise<ProgramUpsertResult> {
@@ -108,7 +129,7 @@ export class SqlLedgerStore implements LedgerStore {
 	async awardForOrder(input: AwardForOrderInput): Promise<PointsResult> {
 		idempotencyKey(input.idempotencyKey);
 		try {
-			return await this.write((ctx) => awardForOrderOp(ctx, input, { checkPriorOrder: false }));
+			return await this.pointsWrite((ctx) => awardForOrderOp(ctx, input, { checkPriorOrder: false }));
 		} catch (error) {
 			if (!(error instanceof OrderAwardedUnderAnotherKey)) throw error;
 		}
@@ -117,12 +138,12 @@ export class SqlLedgerStore implements LedgerStore {
 
 	async awardBonus(input: AwardBonusInput): Promise<PointsResult> {
 		idempotencyKey(input.idempotencyKey);
-		return this.write((ctx) => awardBonusOp(ctx, input));
+		return this.pointsWrite((ctx) => awardBonusOp(ctx, input));
 	}
 
 	async redeem(input: RedeemInput): Promise<PointsResult> {
 		idempotencyKey(input.idempotencyKey);
-		return this.write((ctx) => redeemOp(ctx, input));
+		return this.pointsWrite((ctx) => redeemOp(ctx, input));
 	}
 
 	async reverse(input: ReverseInput): Promise<ReverseResult | NotAwarded> {
@@ -132,7 +153,7 @@ export class SqlLedgerStore implements LedgerStore {
 
 	async adjust(input: AdjustInput): Promise<PointsResult> {
 		idempotencyKey(input.idempotencyKey);
-		return this.write((ctx) => adjustOp(ctx, input));
+		return this.pointsWrite((ctx) => adjustOp(ctx, input));
 	}
 
 	async history(query: HistoryQuery): Promise<Page<LedgerEntry>> {

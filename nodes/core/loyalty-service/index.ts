@@ -5,9 +5,9 @@
  */
 export { ledgerStores, LedgerStoreCache, LedgerUnavailable, credentialKey, type StoreLease } from './store-cache';
 export { parseInput, jsonObject, programName, storeHash, wholeNumber, optionalText, idText } from './input';
-export { saveProgram, seedProgramConfig, findProgram, listPrograms, programForStoreChannel, chooseProgram, programView, configOf, type ResolvedProgram, type SeedProgramName } from './programs';
+export { saveProgram, seedProgramConfig, findProgram, listPrograms, programForStoreChannel, chooseProgram, programView, configOf, tierRule, type ResolvedProgram, type SeedProgramName } from './programs';
 export { enrolCustomer, getMember, listMembers, eraseMember, memberView, type ListMembersInput } from './members';
-export { calculateOrder, awardOrder, reverseOrder, amountInProgramCurrency, tierRule, type RefundAmountIs } from './orders';
+export { calculateOrder, awardOrder, reverseOrder, amountInProgramCurrency, type RefundAmountIs } from './orders';
 export { awardBonusAction, redeemPoints, adjustPoints, pointsHistory, entryView } from './points';
 export { trackCart, trackInputFromCart, checkCart, markCartConverted, recordCartMessage, endCartSequence, cartView, type CartEventChoice } from './carts';
 export { dashboard } from './analytics';

@@ -5,7 +5,7 @@ import { groupMapping } from '../loyalty/customer-groups';
 import { formatMoney } from '../loyalty/money';
 import { memberTier, tierProgress } from '../loyalty/tiers';
 import { optionalText, parseInput, wholeNumber } from './input';
-import { chooseProgram, findProgram, type ResolvedProgram } from './programs';
+import { chooseProgram, findProgram, tierRule, type ResolvedProgram } from './programs';
 
 /**
  * A BigCommerce v3 customer as the BigCommerce node outputs it (GET /v3/customers). Only what
@@ -58,15 +58,20 @@ function mappingOf(p: ResolvedProgram, group: string | null): GroupMappingView {
  * Enrols a BigCommerce customer, or updates their profile: the customer's group goes through
  * the program's group mapping (segment, starting tier, Brevo list). Fields the item does not
  * have keep their stored value; a field the item has empty is cleared.
+ *
+ * The group is the exception: an empty group name keeps the stored group (a mapping that found
+ * no name must not wipe a VIP's group), unless the customer item says BigCommerce's "no group"
+ * (`customer_group_id: 0`). The stored tier is worked out again with the profile after the
+ * upsert, so a customer moved to a group with a higher starting tier has it at once.
  */
 export async function enrolCustomer(store: LedgerStore, input: EnrolInput) {
 	const customer = parseInput(customerSchema, input.customer, 'customer');
 	const channelId = customer.origin_channel_id ?? customer.channel_ids?.[0] ?? null;
 	const p = await chooseProgram(store, { storeHash: input.storeHash, program: input.program, channelId });
-	const group = input.customerGroupName?.trim() || null;
+	const groupName = input.customerGroupName?.trim() || null;
+	const group = groupName ?? (customer.customer_group_id === 0 ? null : undefined);
 	const has = (field: string) => Object.prototype.hasOwnProperty.call(input.customer, field);
 	const keep = <T>(field: string, value: T | undefined): T | null | undefined => (has(field) ? (value ?? null) : undefined);
-	const mapping = mappingOf(p, group);
 	const result = await store.upsertMember({
 		programId: p.program.id,
 		customerId: customer.id,
@@ -78,9 +83,11 @@ export async function enrolCustomer(store: LedgerStore, input: EnrolInput) {
 		channelId: channelId ?? undefined,
 		birthday: input.birthday === undefined ? undefined : input.birthday?.trim() || null,
 		registeredAt: keep('date_created', customer.date_created),
-		startingTier: mapping.startingTier,
+		startingTier: mappingOf(p, group ?? null).startingTier,
+		tierFor: tierRule,
 	});
-	return { created: result.created, updated: result.updated, member: memberView(result.member, p) };
+	const tierChanged = !result.created && result.tierBefore !== result.member.tier;
+	return { created: result.created, updated: result.updated, tierBefore: result.tierBefore, tierChanged, member: memberView(result.member, p) };
 }
 
 /** Member → Get: balances, tier progress and stats. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AwardedOrder, LedgerEntry, PointsResult, ReversalComputation, RuleContext, TierRule } from '../ledger/entry-types';
+import type { AwardedOrder, LedgerEntry, PointsResult, ReversalComputation, RuleContext } from '../ledger/entry-types';
 import { MemberNotFound } from '../ledger/errors';
 import { ledgerKeys } from '../ledger/idempotency-keys';
 import type { LedgerStore } from '../ledger/ledger-store';
@@ -14,7 +14,8 @@ import { reverseFullRefund, reversePartialRefund } from '../loyalty/reversal';
 import { memberTier } from '../loyalty/tiers';
 import { idText, optionalText, parseInput, wholeNumber } from './input';
 import { memberView } from './members';
-import { chooseProgram, configOf, type ResolvedProgram } from './programs';
+import { enrolFromOrder, type OrderEnrolment } from './order-enrolment';
+import { chooseProgram, configOf, tierRule, type ResolvedProgram } from './programs';
 
 /**
  * A BigCommerce v2 order (GET /v2/orders/{id}) as the BigCommerce node outputs it. The money
@@ -28,6 +29,8 @@ const orderSchema = z
 		channel_id: wholeNumber(1).nullish(),
 		date_created: optionalText,
 		total_inc_tax: z.unknown(),
+		// Who ordered: what a customer who is not a member yet is enrolled with.
+		billing_address: z.object({ email: optionalText, first_name: optionalText, last_name: optionalText, phone: optionalText }).passthrough().nullish(),
 	})
 	.passthrough();
 
@@ -76,8 +79,6 @@ function standing(member: RuleContext['member']): MemberStanding {
 	return { customerGroupName: member.customerGroup, lifetimePoints: member.lifetimePoints, hasCompletedOrder: member.ordersCount > 0 };
 }
 
-/** The member's tier after a change: by lifetime points, at least the group's starting tier. */
-export const tierRule: TierRule = (lifetime, context) => memberTier(configOf(context.program), lifetime, context.member.customerGroup).tier.name;
 
 export function balanceOf(result: PointsResult) {
 	return result.member.points;
@@ -138,6 +139,10 @@ export interface AwardOrderInput {
  * a repeat returns the first award and changes nothing. The points are computed inside the
  * ledger's transaction, after the member row is locked, from the member's standing at that moment.
  *
+ * The program is the one of the order's storefront channel. A customer who is not a member of it
+ * yet is enrolled first (see order-enrolment.ts) — a customer who ordered should earn points, not
+ * stop the workflow — and `enrolled` says from what.
+ *
  * The first-purchase bonus is a second, idempotent write (once per member). The award records
  * whether the order was the member's first, so a retry after a crash between the two still
  * gives the bonus exactly once.
@@ -150,18 +155,28 @@ export async function awardOrder(store: LedgerStore, input: AwardOrderInput) {
 	const p = await chooseProgram(store, { storeHash: input.storeHash, program: input.program, channelId: order.channel_id });
 	const totalMinor = amountInProgramCurrency(order, order.total_inc_tax, p.config, 'order.total_inc_tax');
 	const member = { customerId: order.customer_id };
-	const awarded = await store.awardForOrder({
-		programId: p.program.id,
-		member,
-		idempotencyKey: ledgerKeys.orderPurchase(input.storeHash, order.id),
-		order: { id: order.id, totalMinor, currency: p.config.currency, channelId: order.channel_id ?? 1, placedAt: placedAt(order) },
-		compute: (context) => {
-			const config = configOf(context.program);
-			const result = calculateOrderPoints(order, standing(context.member), config);
-			return { points: result.points, breakdown: { ...result.breakdown, firstOrder: context.member.ordersCount === 0 }, pendingDays: config.pendingDays };
-		},
-		tierFor: tierRule,
-	});
+	const award = () =>
+		store.awardForOrder({
+			programId: p.program.id,
+			member,
+			idempotencyKey: ledgerKeys.orderPurchase(input.storeHash, order.id),
+			order: { id: order.id, totalMinor, currency: p.config.currency, channelId: order.channel_id ?? 1, placedAt: placedAt(order) },
+			compute: (context) => {
+				const config = configOf(context.program);
+				const result = calculateOrderPoints(order, standing(context.member), config);
+				return { points: result.points, breakdown: { ...result.breakdown, firstOrder: context.member.ordersCount === 0 }, pendingDays: config.pendingDays };
+			},
+			tierFor: tierRule,
+		});
+	let enrolled: OrderEnrolment | null = null;
+	let awarded: PointsResult;
+	try {
+		awarded = await award();
+	} catch (error) {
+		if (!(error instanceof MemberNotFound)) throw error;
+		enrolled = await enrolFromOrder(store, p, input.storeHash, { customerId: order.customer_id, channelId: order.channel_id ?? null, billing: order.billing_address ?? null });
+		awarded = await award();
+	}
 
 	let bonus: PointsResult | null = null;
 	const config = p.config;
@@ -187,6 +202,7 @@ export async function awardOrder(store: LedgerStore, input: AwardOrderInput) {
 		program: p.program.name,
 		points: awarded.entry.points,
 		firstPurchaseBonus: bonus ? { points: bonus.entry.points, duplicate: bonus.duplicate } : null,
+		enrolled,
 		breakdown,
 		balance: balanceOf(last),
 		tierBefore: awarded.tierBefore,

@@ -4,7 +4,8 @@ import type { LedgerStore } from '../ledger/ledger-store';
 import { bonusForAction, bonusIdempotencyKey } from '../loyalty/bonus';
 import { LoyaltyInputError } from '../loyalty/loyalty-input-error';
 import { memberView } from './members';
-import { balanceOf, tierRule } from './orders';
+import { balanceOf } from './orders';
+import { tierRule } from './programs';
 import { findProgram, type ResolvedProgram } from './programs';
 
 interface MemberTarget {

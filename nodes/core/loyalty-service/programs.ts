@@ -1,3 +1,4 @@
+import type { TierRule } from '../ledger/entry-types';
 import { ProgramNotFound } from '../ledger/errors';
 import type { LedgerStore } from '../ledger/ledger-store';
 import type { Program } from '../ledger/program-types';
@@ -6,6 +7,7 @@ import { LoyaltyInputError } from '../loyalty/loyalty-input-error';
 import { parseProgramConfig, type ProgramConfig } from '../loyalty/program-config';
 import { programForChannel } from '../loyalty/program-for-channel';
 import { seedPrograms } from '../loyalty/seed-programs';
+import { memberTier } from '../loyalty/tiers';
 
 /** A program as stored (id, version) with its rules, validated. */
 export interface ResolvedProgram {
@@ -28,6 +30,9 @@ export function configOf(program: { id: string; version: number; config: Record<
 	}
 	return config;
 }
+
+/** The member's tier after a change: by lifetime points, at least the group's starting tier, under the program version in force. */
+export const tierRule: TierRule = (lifetime, context) => memberTier(configOf(context.program), lifetime, context.member.customerGroup).tier.name;
 
 function resolved(program: Program): ResolvedProgram {
 	return { program, config: configOf(program) };

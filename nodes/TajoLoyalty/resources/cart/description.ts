@@ -19,7 +19,7 @@ export const cartOperation: INodeProperties = {
 		{
 			name: 'End Sequence',
 			value: 'endSequence',
-			description: 'Mark the recovery sequence as finished, so that a later cart update may start a new one',
+			description: 'Mark the recovery sequence as finished, so that a later abandonment of the cart may start a new one',
 			action: 'End a cart recovery sequence',
 		},
 		{
@@ -37,7 +37,7 @@ export const cartOperation: INodeProperties = {
 		{
 			name: 'Track',
 			value: 'track',
-			description: 'Keep a cart current from a cart event or item; says whether a recovery sequence should start',
+			description: 'Keep a cart current from a cart event or item; says whether a recovery sequence should start (only an abandoned cart starts one)',
 			action: 'Track a cart',
 		},
 	],
@@ -59,14 +59,14 @@ export const cartEvent: INodeProperties = {
 	name: 'event',
 	type: 'options',
 	options: [
-		{ name: 'Abandoned', value: 'abandoned', description: "BigCommerce's store/cart/abandoned: the cart was idle for an hour" },
+		{ name: 'Abandoned', value: 'abandoned', description: "BigCommerce's store/cart/abandoned: the cart was idle for an hour; the one event that starts a sequence" },
 		{ name: 'Deleted or Emptied', value: 'deleted', description: 'The cart is gone; a running sequence stops' },
 		{
 			name: 'Detect From the Item',
 			value: 'auto',
 			description: "From the trigger event's scope; a cart BigCommerce no longer has (exists: false) counts as deleted; otherwise Updated",
 		},
-		{ name: 'Updated', value: 'updated', description: 'The cart was created or changed' },
+		{ name: 'Updated', value: 'updated', description: 'The cart was created or changed: kept current; never starts a sequence, and a running one goes on' },
 	],
 	default: 'auto',
 	description: 'What happened to the cart',

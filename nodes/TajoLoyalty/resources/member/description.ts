@@ -49,7 +49,7 @@ export const customerGroupName: INodeProperties = {
 	placeholder: 'e.g. VIP',
 	description:
 		"The name of the customer's BigCommerce group (Retail, VIP, Wholesale…). It sets the group multiplier and, through the program's customer-group mapping, the segment, the starting tier and the Brevo list.",
-	hint: 'BigCommerce customers carry only customer_group_id: get the name with BigCommerce → Customer Group → Get and map it here. Empty: no group.',
+	hint: "BigCommerce customers carry only customer_group_id: get the name with BigCommerce → Customer Group → Get and map it here. Empty: the member keeps the group stored (a new member has none), unless the customer's customer_group_id is 0 (no group), which clears it.",
 	displayOptions: { show: show('upsert') },
 };
 

@@ -25,7 +25,7 @@ export const pointsOperation: INodeProperties = {
 		{
 			name: 'Award for Order',
 			value: 'awardForOrder',
-			description: 'Give the points a BigCommerce order earns, once per order, with the breakdown and any tier change',
+			description: "Give the points a BigCommerce order earns, once per order, with the breakdown and any tier change; enrols a customer who is not a member of the order's program yet",
 			action: 'Award points for an order',
 		},
 		{
@@ -63,7 +63,7 @@ export const orderItem = itemField(
 	show('calculate', 'awardForOrder'),
 	'Order',
 	'order',
-	'The BigCommerce order (v2) as the BigCommerce node outputs it: id, customer_id, channel_id, subtotal_ex_tax, discount_amount, coupon_discount, total_inc_tax, currency fields, date_created…',
+	'The BigCommerce order (v2) as the BigCommerce node outputs it: id, customer_id, channel_id, subtotal_ex_tax, discount_amount, coupon_discount, total_inc_tax, currency fields, date_created, billing_address (to enrol a customer who is not a member yet)…',
 	'By default the whole incoming item. Read the order with BigCommerce → Order → Get when the item is only an order event.',
 );
 

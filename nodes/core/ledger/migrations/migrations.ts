@@ -1,6 +1,7 @@
 import { ledgerSchema } from './001-ledger';
 import { cartSchema } from './002-carts';
 import { lighterWritesSchema } from './003-lighter-writes';
+import { oneTripWritesSchema } from './004-one-trip-writes';
 import type { ColumnTypes } from './column-types';
 
 export interface Migration {
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
 	{ version: 1, name: 'ledger', statements: ledgerSchema },
 	{ version: 2, name: 'carts', statements: cartSchema },
 	{ version: 3, name: 'lighter writes', statements: lighterWritesSchema },
+	{ version: 4, name: 'one-trip points writes', statements: oneTripWritesSchema },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,10 +1,11 @@
 import type { AwardBonusInput, AwardForOrderInput, PointsResult } from '../entry-types';
 import { InvalidLedgerInput } from '../errors';
-import { statement, type Op } from '../sql/statement';
+import type { Op } from '../sql/statement';
 import { int, isoOrNull } from '../sql/values';
 import { addDays, earliest, latest, type OpContext } from './context';
-import { newEntryId } from './entry-rows';
+import type { NewOrder } from './points-plan';
 import { pointsWrite } from './points-write';
+import { OrderAwardedUnderAnotherKey } from './write-signals';
 import { idText, instant, optionalInt, optionalText, requireInt, requireText } from './validate';
 
 /**
@@ -30,17 +31,6 @@ export function* awardForOrderOp(ctx: OpContext, input: AwardForOrderInput, opti
 	}
 }
 
-/**
- * An award of an order that was awarded before under another idempotency key (the order row's
- * primary key refused it; the transaction is rolled back). The store then runs the award again
- * with the look-up that returns that first award. Not a ledger error: callers never see it.
- */
-export class OrderAwardedUnderAnotherKey extends Error {
-	constructor(readonly orderId: string) {
-		super(`Order ${orderId} was awarded under another idempotency key`);
-	}
-}
-
 /** The order row's primary key (program, order) refused an insert: PostgreSQL 23505 on tajo_orders, SQLite's message. */
 function isOrderKeyViolation(error: unknown): boolean {
 	const e = error as { code?: unknown; table?: unknown; message?: unknown } | null;
@@ -49,15 +39,7 @@ function isOrderKeyViolation(error: unknown): boolean {
 	return typeof e.message === 'string' && /constraint failed: tajo_orders\.program_id, tajo_orders\.order_id/.test(e.message);
 }
 
-interface OrderFacts {
-	orderId: string;
-	totalMinor: number;
-	currency: string | null;
-	channelId: number | null;
-	placedAt: string;
-}
-
-function* awardOp(ctx: OpContext, input: AwardForOrderInput, order: OrderFacts, checkPriorOrder: boolean): Op<PointsResult> {
+function* awardOp(ctx: OpContext, input: AwardForOrderInput, order: NewOrder, checkPriorOrder: boolean): Op<PointsResult> {
 	const { orderId, totalMinor, currency, channelId, placedAt } = order;
 	return yield* pointsWrite(ctx, {
 		programId: input.programId,
@@ -89,14 +71,7 @@ function* awardOp(ctx: OpContext, input: AwardForOrderInput, order: OrderFacts, 
 					last_order_at: latest(isoOrNull(r.last_order_at), placedAt),
 				},
 				// The primary key (program, order) also refuses a second award of the order under another key.
-				afterInsert: [
-					statement(
-						`INSERT INTO tajo_orders (program_id, order_id, member_id, channel_id, currency, total_minor, refunded_minor, granted_points, reversed_points, available_at, entry_id, placed_at, created_at)
-						VALUES (?, ?, ?, ?, ?, ?, 0, ?, 0, ?, ${newEntryId(ctx)}, ?, ?)`,
-						[input.programId, orderId, member.id, channelId, currency, totalMinor, points, availableAt, placedAt, ctx.now],
-						'run',
-					),
-				],
+				newOrder: { orderId, channelId, currency, totalMinor, placedAt },
 			};
 		},
 	});

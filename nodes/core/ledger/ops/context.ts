@@ -1,4 +1,5 @@
 import type { Dialect } from '../sql/dialect';
+import type { MemberHints } from './member-hints';
 
 /** What every operation gets: the engine's SQL differences and the store's clock, read once per attempt. */
 export interface OpContext {
@@ -10,6 +11,10 @@ export interface OpContext {
 	 * never changes once written, so points writes read only the current version number.
 	 */
 	readonly programConfigs?: Map<string, Record<string, unknown>>;
+	/** PostgreSQL: members' last seen state, for one-trip points writes (see ops/one-trip-write.ts). */
+	readonly memberHints?: MemberHints;
+	/** Try a points write in one round trip when a hint allows it (the store's first attempt). */
+	readonly oneTrip?: boolean;
 }
 
 const DAY_MS = 86_400_000;

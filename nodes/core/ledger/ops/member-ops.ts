@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { ProgramNotFound } from '../errors';
+import type { TierRule } from '../entry-types';
+import { InvalidLedgerInput, ProgramNotFound } from '../errors';
 import type { Member, MemberFilter, MemberRef, MemberUpsert, MemberUpsertResult, Page } from '../member-types';
 import { row, rows, run, type Op, type SqlValue } from '../sql/statement';
 import { int, isoOrNull, textOrNull } from '../sql/values';
 import type { OpContext } from './context';
-import { lockMember, mapMember, MEMBER_COLUMNS, PENDING_SUBQUERY, readMember } from './member-rows';
+import { lockedMember, lockMember, mapMember, MEMBER_COLUMNS, PENDING_SUBQUERY, readMember, rememberMember, rowHash } from './member-rows';
 import { instant, optionalBirthday, optionalInstant, optionalInt, optionalText, pageLimit, requireInt, requireText } from './validate';
 
 /** Profile columns an upsert may set, already validated; undefined = keep. */
 type Profile = Partial<Record<'email' | 'first_name' | 'last_name' | 'phone' | 'customer_group' | 'birthday' | 'registered_at', string | null> & { channel_id: number | null }>;
 
-export function validateMemberUpsert(input: MemberUpsert): { programId: string; customerId: number; profile: Profile; startingTier: string | null } {
+export function validateMemberUpsert(input: MemberUpsert): UpsertInput {
 	// Emails are kept lower-case: carts and erasure match them case-insensitively.
 	const email = optionalText('email', input.email, 320);
 	const profile: Profile = {
@@ -23,24 +24,35 @@ export function validateMemberUpsert(input: MemberUpsert): { programId: string; 
 		registered_at: optionalInstant('registeredAt', input.registeredAt),
 		channel_id: optionalInt('channelId', input.channelId),
 	};
+	if (input.tierFor !== undefined && typeof input.tierFor !== 'function') throw new InvalidLedgerInput('tierFor', 'must be a function returning the tier');
 	return {
 		programId: requireText('programId', input.programId, 100),
 		customerId: requireInt('customerId', input.customerId, { min: 0 }),
 		profile,
 		startingTier: optionalText('startingTier', input.startingTier, 100) ?? null,
+		tierFor: input.tierFor,
 	};
+}
+
+interface UpsertInput {
+	programId: string;
+	customerId: number;
+	profile: Profile;
+	startingTier: string | null;
+	tierFor?: TierRule;
 }
 
 /**
  * Enrols (insert, or nothing if a concurrent upsert enrolled them first) and then updates the
  * profile under the member's lock. Only fields that change are written, so `updated_at` — the
- * "modified since" filter — moves only on real changes.
+ * "modified since" filter — moves only on real changes. With a tier rule the tier is worked out
+ * again from the profile as it is after the upsert (a new group may bring a new starting tier).
  */
-export function* upsertMemberOp(ctx: OpContext, input: ReturnType<typeof validateMemberUpsert>): Op<MemberUpsertResult> {
+export function* upsertMemberOp(ctx: OpContext, input: UpsertInput): Op<MemberUpsertResult> {
 	const program = yield* row('SELECT store_hash FROM tajo_programs WHERE id = ?', [input.programId]);
 	if (!program) throw new ProgramNotFound(input.programId);
 	const p = input.profile;
-	const created = yield* run(
+	const created = (yield* run(
 		`INSERT INTO tajo_members (id, program_id, store_hash, customer_id, email, first_name, last_name, phone, customer_group, channel_id, birthday, tier, registered_at, enrolled_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (program_id, store_hash, customer_id) DO NOTHING`,
 		[
@@ -48,13 +60,15 @@ export function* upsertMemberOp(ctx: OpContext, input: ReturnType<typeof validat
 			p.last_name ?? null, p.phone ?? null, p.customer_group ?? null, p.channel_id ?? null, p.birthday ?? null,
 			input.startingTier, p.registered_at ?? null, ctx.now, ctx.now,
 		],
-	);
+	)) > 0;
 	const ref: MemberRef = { customerId: input.customerId };
-	if (created > 0) return { member: yield* readMember(ctx, input.programId, ref), created: true, updated: false };
+	if (created && !input.tierFor) return { member: yield* readMember(ctx, input.programId, ref), created, updated: false, tierBefore: null };
 
 	const locked = yield* lockMember(ctx, input.programId, ref);
+	const inForce = locked.rule.program;
+	const tierBefore = created ? null : textOrNull(locked.row.tier);
 	// An erased member's personal data is never stored again.
-	if (locked.erased) return { member: mapMember(locked.row, locked.pending), created: false, updated: false };
+	if (locked.erased) return { member: mapMember(locked.row, locked.pending), created, updated: false, tierBefore };
 	const changes: Record<string, SqlValue> = {};
 	for (const [column, value] of Object.entries(p) as [string, SqlValue | undefined][]) {
 		if (value === undefined) continue;
@@ -62,14 +76,26 @@ export function* upsertMemberOp(ctx: OpContext, input: ReturnType<typeof validat
 		const current = column === 'registered_at' ? isoOrNull(stored) : column === 'channel_id' ? (stored === null ? null : int(stored)) : textOrNull(stored);
 		if (current !== value) changes[column] = value;
 	}
+	if (input.tierFor) {
+		const profileAfter = lockedMember(ctx, { ...locked.row, ...changes }, locked.pending, inForce);
+		const tier = input.tierFor(locked.lifetime, profileAfter.rule);
+		if (tier !== textOrNull(locked.row.tier)) changes.tier = tier;
+	}
 	const names = Object.keys(changes);
-	if (names.length === 0) return { member: mapMember(locked.row, locked.pending), created: false, updated: false };
+	if (names.length === 0) {
+		rememberMember(ctx, input.programId, inForce, locked.row, locked.pending, locked.row.row_hash);
+		return { member: mapMember(locked.row, locked.pending), created, updated: false, tierBefore };
+	}
 	changes.updated_at = ctx.now;
-	yield* run(`UPDATE tajo_members SET ${[...names, 'updated_at'].map((n) => `${n} = ?`).join(', ')} WHERE id = ?`, [
+	// PostgreSQL: with the row's new hash, for the next one-trip points write.
+	const hashed = ctx.memberHints ? ` RETURNING ${rowHash('tajo_members')} AS row_hash` : '';
+	const updated = yield* rows(`UPDATE tajo_members SET ${[...names, 'updated_at'].map((n) => `${n} = ?`).join(', ')} WHERE id = ?${hashed}`, [
 		...[...names, 'updated_at'].map((n) => changes[n]),
 		locked.id,
 	]);
-	return { member: mapMember({ ...locked.row, ...changes }, locked.pending), created: false, updated: true };
+	const after = { ...locked.row, ...changes };
+	rememberMember(ctx, input.programId, inForce, after, locked.pending, updated[0]?.row_hash);
+	return { member: mapMember(after, locked.pending), created, updated: !created, tierBefore };
 }
 
 /** Pages by member id; the available balance bounds are computed in SQL. */

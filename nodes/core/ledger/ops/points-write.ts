@@ -1,46 +1,14 @@
-import { IdempotencyKeyConflict, MemberErased } from '../errors';
-import type { EntryKind, LedgerEntry, PointsResult, TierRule } from '../entry-types';
-import type { Member, MemberRef } from '../member-types';
+import { MemberErased } from '../errors';
+import type { LedgerEntry, PointsResult, TierRule } from '../entry-types';
+import type { Member } from '../member-types';
 import { batch, statement, type Op, type Row, type SqlValue, type Statement } from '../sql/statement';
-import { textOrNull, toJson } from '../sql/values';
 import type { OpContext } from './context';
-import { firstMatch, priorOrderStatement, insertedEntryRow, insertEntryStatement, mapEntry, NEW_ENTRY, type NewEntry } from './entry-rows';
-import { lockMemberWith, mapMember, type LockedMember } from './member-rows';
+import { firstMatch, priorOrderStatement, insertedEntryRow, insertEntryStatement, mapEntry, NEW_ENTRY, newEntryId } from './entry-rows';
+import { lockMemberWith, mapMember, rememberMember, rowHash, type LockedMember } from './member-rows';
+import { cachedHintPlan, oneTripWrite } from './one-trip-write';
+import { assertSameOperation, newEntryOf, pendingAfter, pointsResult, type NewOrder, type PlannedEntry, type PointsWriteSpec } from './points-plan';
 
-/** What an operation wants written, decided while the member is locked. */
-export interface PlannedEntry {
-	kind: EntryKind;
-	points: number;
-	lifetimeDelta: number;
-	clampedPoints?: number;
-	/** Default now. */
-	availableAt?: string;
-	orderId?: string | null;
-	refundId?: string | null;
-	action?: string | null;
-	reason?: string | null;
-	breakdown?: unknown;
-	/** Further member columns to set in the same UPDATE (order stats). */
-	memberColumns?: Record<string, SqlValue>;
-	/**
-	 * Statements that run right after the entry is appended, in the same batch (e.g. the order
-	 * row that points at it: `newEntryId` is the new entry's id). Their change counts are not
-	 * reported (on PostgreSQL they are parts of one statement with the insert).
-	 */
-	afterInsert?: Statement[];
-}
-
-export interface PointsWriteSpec {
-	programId: string;
-	member: MemberRef;
-	idempotencyKey: string;
-	kind: EntryKind;
-	orderId?: string | null;
-	tierFor?: TierRule;
-	/** An order's award: an award of the order under another key also stands for this one. */
-	priorOrder?: { programId: string; orderId: string };
-	plan: (member: LockedMember) => Op<PlannedEntry>;
-}
+export type { PlannedEntry, PointsWriteSpec } from './points-plan';
 
 /**
  * The shape of every points write: lock the member and look for the key (a repeat returns the
@@ -48,8 +16,16 @@ export interface PointsWriteSpec {
  * cached totals. All in the caller's one transaction, in two round trips on PostgreSQL: the lock
  * with every read, then every write with the COMMIT. So nothing may follow a points write in
  * its transaction.
+ *
+ * On PostgreSQL, when this process has seen the member before (`ctx.oneTrip` and a hint), the
+ * write is first tried in one round trip: see ops/one-trip-write.ts.
  */
 export function* pointsWrite(ctx: OpContext, spec: PointsWriteSpec): Op<PointsResult> {
+	const hinted = ctx.oneTrip && !spec.priorOrder ? cachedHintPlan(ctx, spec.programId, spec.member) : undefined;
+	if (hinted) {
+		const done = yield* oneTripWrite(ctx, spec, hinted);
+		if (done) return done;
+	}
 	const lock = yield* lockMemberWith(ctx, spec.programId, spec.member, {
 		unlessKey: spec.idempotencyKey,
 		extra: spec.priorOrder ? [priorOrderStatement(spec.priorOrder)] : [],
@@ -59,29 +35,20 @@ export function* pointsWrite(ctx: OpContext, spec: PointsWriteSpec): Op<PointsRe
 	const existing = lock.keyEntry ?? firstMatch(lock.extra);
 	if (existing) {
 		assertSameOperation(spec, existing, member.id);
-		return result(true, mapEntry(existing, ctx.now), mapMember(member.row, member.pending));
+		remember(ctx, member, member.row, member.pending, member.row.row_hash);
+		return pointsResult(true, mapEntry(existing, ctx.now), mapMember(member.row, member.pending));
 	}
 	// The key was in the ledger when the lock was asked for, but not now: entries are never deleted.
 	if (!lock.locked) throw new Error(`The ledger entry ${spec.idempotencyKey} disappeared; the ledger must be append-only`);
 	if (member.erased) throw new MemberErased(member.id);
 	const plan = yield* spec.plan(member);
 	const written = yield* applyEntry(ctx, member, spec.idempotencyKey, plan, spec.tierFor);
-	return result(false, written.entry, written.member);
+	return pointsResult(false, written.entry, written.member);
 }
 
-function assertSameOperation(spec: PointsWriteSpec, existing: Row, memberId: string): void {
-	const sameOrder = spec.orderId === undefined || spec.orderId === null || textOrNull(existing.order_id) === spec.orderId;
-	if (String(existing.member_id) !== memberId || String(existing.kind) !== spec.kind || !sameOrder) {
-		throw new IdempotencyKeyConflict(String(existing.idempotency_key), {
-			kind: String(existing.kind),
-			memberId: String(existing.member_id),
-			orderId: textOrNull(existing.order_id),
-		});
-	}
-}
-
-function result(duplicate: boolean, entry: LedgerEntry, member: Member): PointsResult {
-	return { duplicate, entry, member, tierBefore: entry.tierBefore, tierAfter: entry.tierAfter, tierChanged: entry.tierBefore !== entry.tierAfter };
+/** Keeps the member's state for the next one-trip write (PostgreSQL, where the row's hash comes with it). */
+function remember(ctx: OpContext, member: LockedMember, row: Row, pending: number, rowHash: unknown): void {
+	rememberMember(ctx, member.rule.program.id, member.rule.program, row, pending, rowHash);
 }
 
 /**
@@ -95,35 +62,12 @@ export function* applyEntry(
 	plan: PlannedEntry,
 	tierFor?: TierRule,
 ): Op<{ entry: LedgerEntry; member: Member }> {
-	const balanceAfter = member.balance + plan.points;
-	const lifetimeAfter = member.lifetime + plan.lifetimeDelta;
-	const tierAfter = tierFor ? tierFor(lifetimeAfter, member.rule) : member.tier;
-	const availableAt = plan.availableAt ?? ctx.now;
-	const entry: NewEntry = {
-		idempotencyKey: key,
-		programId: member.rule.program.id,
-		programVersion: member.rule.program.version,
-		memberId: member.id,
-		kind: plan.kind,
-		points: plan.points,
-		lifetimeDelta: plan.lifetimeDelta,
-		clampedPoints: plan.clampedPoints ?? 0,
-		availableAt,
-		orderId: plan.orderId ?? null,
-		refundId: plan.refundId ?? null,
-		action: plan.action ?? null,
-		reason: plan.reason ?? null,
-		breakdownJson: toJson(plan.breakdown),
-		balanceAfter,
-		lifetimeAfter,
-		tierBefore: member.tier,
-		tierAfter,
-	};
+	const entry = newEntryOf(ctx, member, key, plan, tierFor);
 	const insert = insertEntryStatement(ctx, entry);
 	const columns: Record<string, SqlValue> = {
-		balance_points: balanceAfter,
-		lifetime_points: lifetimeAfter,
-		tier: tierAfter,
+		balance_points: entry.balanceAfter,
+		lifetime_points: entry.lifetimeAfter,
+		tier: entry.tierAfter,
 		updated_at: ctx.now,
 		...plan.memberColumns,
 	};
@@ -135,24 +79,47 @@ export function* applyEntry(
 		[...names.map((n) => columns[n]), member.id],
 		'run',
 	);
-	const writes = [insert, ...(plan.afterInsert ?? []), update];
-	const [inserted] = yield* batch(ctx.dialect.name === 'postgres' ? [oneStatement(writes)] : writes, { final: true });
-	const id = (inserted as Row[])[0]?.id;
-	if (id === undefined) throw new Error('The ledger entry was not written');
-	const entryRow = insertedEntryRow(ctx, entry, id);
-	const pendingAfter = member.pending + (availableAt > ctx.now ? plan.points : 0);
-	return { entry: mapEntry(entryRow, ctx.now), member: mapMember({ ...member.row, ...columns }, pendingAfter) };
+	const order = plan.newOrder ? [orderInsert(ctx, member, plan.newOrder, entry.points, entry.availableAt)] : [];
+	const postgres = ctx.dialect.name === 'postgres';
+	const writes = postgres ? [oneStatement(insert, [...order, ...(plan.afterInsert ?? [])], update)] : [insert, ...order, ...(plan.afterInsert ?? []), update];
+	const [inserted] = yield* batch(writes, { final: true });
+	const written = (inserted as Row[])[0];
+	if (written?.id === undefined) throw new Error('The ledger entry was not written');
+	const entryRow = insertedEntryRow(ctx, entry, written.id);
+	const row = { ...member.row, ...columns };
+	const pending = pendingAfter(ctx, member.pending, entry);
+	remember(ctx, member, row, pending, written.row_hash);
+	return { entry: mapEntry(entryRow, ctx.now), member: mapMember(row, pending) };
+}
+
+/** The award's order row, pointing at the entry just appended. */
+function orderInsert(ctx: OpContext, member: LockedMember, order: NewOrder, points: number, availableAt: string): Statement {
+	return statement(
+		`INSERT INTO tajo_orders (program_id, order_id, member_id, channel_id, currency, total_minor, refunded_minor, granted_points, reversed_points, available_at, entry_id, placed_at, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, 0, ?, 0, ?, ${newEntryId(ctx)}, ?, ?)`,
+		[member.rule.program.id, order.orderId, member.id, order.channelId, order.currency, order.totalMinor, points, availableAt, order.placedAt, ctx.now],
+		'run',
+	);
 }
 
 /**
- * PostgreSQL: the entry's INSERT … RETURNING id and the statements after it as one statement,
- * data-modifying WITH queries around the insert: one statement for the server to parse, plan and
- * run instead of three. They all run, on one snapshot, or none does; a unique violation is
- * reported as from separate statements. The result is the insert's rows (its id).
+ * PostgreSQL: the entry's INSERT … RETURNING id, the statements after it and the member's UPDATE
+ * as one statement, data-modifying WITH queries around the insert: one statement for the server
+ * to parse, plan and run instead of several. They all run, on one snapshot, or none does; a
+ * unique violation is reported as from separate statements. The result is the new entry's id and
+ * the member row's new hash (for the next one-trip write, see one-trip-write.ts).
  */
-function oneStatement([insert, ...rest]: Statement[]): Statement {
-	const parts = [`${NEW_ENTRY} AS (${insert.sql})`, ...rest.map((s, i) => `w${i + 1} AS (${s.sql})`)];
-	return statement(`WITH ${parts.join(',\n')}\nSELECT id FROM ${NEW_ENTRY}`, [...insert.params, ...rest.flatMap((s) => s.params)]);
+function oneStatement(insert: Statement, rest: Statement[], update: Statement): Statement {
+	const parts = [
+		`${NEW_ENTRY} AS (${insert.sql})`,
+		...rest.map((s, i) => `w${i + 1} AS (${s.sql})`),
+		`member_update AS (${update.sql} RETURNING ${rowHash('tajo_members')} AS row_hash)`,
+	];
+	return statement(`WITH ${parts.join(',\n')}\nSELECT id, (SELECT row_hash FROM member_update) AS row_hash FROM ${NEW_ENTRY}`, [
+		...insert.params,
+		...rest.flatMap((s) => s.params),
+		...update.params,
+	]);
 }
 
 /** What the locked member may spend now (negative after an `allow` reversal of spent points). */

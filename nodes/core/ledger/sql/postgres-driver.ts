@@ -7,6 +7,8 @@ import { isBatch, type Op, type Statement } from './statement';
 // failure, deadlock, and a unique-key race (the re-run sees the winner's committed row).
 const RETRYABLE = new Set(['40001', '40P01', '23505']);
 const MAX_ATTEMPTS = 20;
+/** Writes run at READ COMMITTED, serialised where it matters by row locks and unique keys. */
+const WRITE_BEGIN = 'BEGIN';
 
 /**
  * A `pg` pool. Each operation gets one client and one transaction (READ COMMITTED for writes,
@@ -16,7 +18,8 @@ const MAX_ATTEMPTS = 20;
  * What a transaction costs here is round trips and the server's planning, so the driver saves
  * both:
  * - BEGIN travels with the operation's first statement, a batch's statements travel together,
- *   and a final batch carries the COMMIT: one message each, in PostgreSQL's simple query protocol;
+ *   and a final batch carries the COMMIT: one message each, in PostgreSQL's simple query protocol
+ *   (a write that is one final batch, such as a one-trip points write, is sent alone);
  * - every statement is prepared once per connection (`PREPARE tajo_n AS …`, sent with its first
  *   use) and then run as `EXECUTE tajo_n(…)`, so the server plans it once per connection instead
  *   of on every call. The parameters are written as quoted literals, escaped by pg; like the
@@ -38,7 +41,7 @@ export class PostgresDriver implements SqlDriver {
 	}
 
 	write<T>(op: () => Op<T>): Promise<T> {
-		return this.transaction('BEGIN', op);
+		return this.transaction(WRITE_BEGIN, op);
 	}
 
 	read<T>(op: () => Op<T>): Promise<T> {
@@ -116,9 +119,13 @@ class Transaction {
 
 	/** BEGIN (if not sent yet), the statements and, when final, COMMIT: one round trip. */
 	private async batch(statements: readonly Statement[], final: boolean): Promise<unknown[]> {
+		if (!this.open && final && this.begin === WRITE_BEGIN && statements.length === 1) return [await this.alone(statements[0])];
 		const prepared = this.prepare ? await preparedOn(this.client) : { names: new Set<string>(), stale: false };
 		const texts: string[] = [];
-		if (!this.open) texts.push(this.begin);
+		// A write whose first batch is also its last needs no BEGIN and COMMIT: PostgreSQL runs the
+		// statements of one simple-query message as one implicit transaction, all or nothing.
+		const implicit = !this.open && final && this.begin === WRITE_BEGIN;
+		if (!this.open && !implicit) texts.push(this.begin);
 		const resultAt: number[] = [];
 		const preparing: string[] = [];
 		for (const s of statements) {
@@ -130,8 +137,9 @@ class Transaction {
 			resultAt.push(texts.length);
 			texts.push(name && (prepared.names.has(name) || preparing.includes(name)) ? executeText(this.client, name, s) : inlineParams(this.client, s));
 		}
-		if (final) texts.push('COMMIT');
-		this.open = true;
+		if (final && !implicit) texts.push('COMMIT');
+		// An implicit transaction that fails is rolled back by the server: nothing to send.
+		this.open = !implicit;
 		let raw: QueryResult | QueryResult[];
 		try {
 			raw = (await this.client.query(texts.join(';\n'))) as unknown as QueryResult | QueryResult[];
@@ -151,6 +159,36 @@ class Transaction {
 			return s.mode === 'rows' ? r.rows : (r.rowCount ?? 0);
 		});
 	}
+
+	/**
+	 * A write that is one statement (a one-trip points write): it needs no BEGIN and COMMIT, as a
+	 * statement alone is its own transaction, so it goes in the extended protocol — the parameters
+	 * as values, not escaped into the text, and the statement parsed once per connection under a
+	 * protocol-level name. A failure leaves nothing to roll back.
+	 */
+	private async alone(s: Statement): Promise<unknown> {
+		const known = protocolNames.get(s.sql);
+		const text = known?.text ?? numberPlaceholders(s.sql);
+		const name = this.prepare ? protocolName(s.sql, text) : undefined;
+		const values = [...s.params];
+		const r = await this.client.query(name ? { name, text, values } : { text, values });
+		this.committed = true;
+		return s.mode === 'rows' ? r.rows : (r.rowCount ?? 0);
+	}
+}
+
+// Protocol-level statement names share the server's namespace with PREPARE's: another prefix.
+// Kept with the numbered text, so that a statement is renumbered once, not on every call.
+const protocolNames = new Map<string, { name: string; text: string }>();
+const MAX_PROTOCOL_NAMES = 100;
+
+function protocolName(sql: string, text: string): string | undefined {
+	let known = protocolNames.get(sql);
+	if (!known && protocolNames.size < MAX_PROTOCOL_NAMES) {
+		known = { name: `tajo_alone_${protocolNames.size + 1}`, text };
+		protocolNames.set(sql, known);
+	}
+	return known?.name;
 }
 
 // One name per statement text for the whole process, so every connection uses the same names.

@@ -80,18 +80,19 @@ export class SqliteDriver implements SqlDriver {
 	}
 
 	// Synchronous from BEGIN to COMMIT: no other operation can interleave on this connection.
+	// BEGIN, COMMIT and ROLLBACK are prepared once too: `exec` would parse them on every transaction.
 	private once<T>(begin: string, op: () => Op<T>): T {
-		this.db.exec(begin);
+		this.prepare(begin).run();
 		try {
 			const result = driveSync(op(), (sql, params, mode) => {
 				const statement = this.prepare(sql);
 				const values = params as (string | number | null)[];
 				return mode === 'rows' ? statement.all(...values) : Number(statement.run(...values).changes);
 			});
-			this.db.exec('COMMIT');
+			this.prepare('COMMIT').run();
 			return result;
 		} catch (error) {
-			if (this.db.isTransaction) this.db.exec('ROLLBACK');
+			if (this.db.isTransaction) this.prepare('ROLLBACK').run();
 			throw error;
 		}
 	}

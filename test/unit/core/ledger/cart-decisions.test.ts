@@ -17,10 +17,33 @@ const event = (extra: Partial<CartEvent> = {}): CartEvent => ({
 const converted = (cart: TrackedCart): TrackedCart => ({ ...cart, status: 'converted', sequenceRunning: false });
 
 describe('cart recovery decisions', () => {
-	it('starts on the first cart with identity and items', () => {
-		const d = decideTrack(null, event(), NOW);
-		expect(d).toMatchObject({ startSequence: true, next: { generation: 1, sequenceRunning: true, status: 'active' } });
+	it('starts a sequence when a cart with identity and items is abandoned', () => {
+		const d = decideTrack(null, event({ kind: 'abandoned' }), NOW);
+		expect(d).toMatchObject({ startSequence: true, next: { generation: 1, sequenceRunning: true, status: 'abandoned' } });
 		expect(checkVerdict(d.next, 1)).toEqual({ proceed: true });
+	});
+
+	it('only tracks a created or updated cart: no sequence until BigCommerce reports it abandoned', () => {
+		const created = decideTrack(null, event(), NOW);
+		expect(created).toMatchObject({ startSequence: false, reason: 'not_abandoned', next: { generation: 0, sequenceRunning: false, status: 'active' } });
+		const updated = decideTrack(created.next, event({ items: [{ productId: 1 }, { productId: 2 }], amountMinor: 300 }), NOW);
+		expect(updated).toMatchObject({ startSequence: false, reason: 'not_abandoned', next: { generation: 0, amountMinor: 300 } });
+		expect(checkVerdict(updated.next, 1)).toEqual({ proceed: false, reason: 'unknown' });
+		const abandoned = decideTrack(updated.next, event({ kind: 'abandoned', email: undefined, items: undefined, amountMinor: undefined }), NOW);
+		expect(abandoned).toMatchObject({ startSequence: true, next: { generation: 1, status: 'abandoned', amountMinor: 300 } });
+	});
+
+	it('keeps a running sequence through updates and repeated abandonments, and starts the next one only after it ended', () => {
+		const started = decideTrack(null, event({ kind: 'abandoned' }), NOW).next!;
+		const update = decideTrack(started, event({ items: [{ productId: 2 }] }), NOW);
+		expect(update).toMatchObject({ startSequence: false, reason: 'sequence_running', next: { generation: 1, sequenceRunning: true, status: 'active' } });
+		// The running sequence still owns the cart and sees the new items.
+		expect(checkVerdict(update.next, 1)).toEqual({ proceed: true });
+		const again = decideTrack(update.next, event({ kind: 'abandoned' }), NOW);
+		expect(again).toMatchObject({ startSequence: false, reason: 'sequence_running', next: { generation: 1 } });
+		const ended = { ...again.next!, sequenceRunning: false };
+		expect(decideTrack(ended, event(), NOW)).toMatchObject({ startSequence: false, reason: 'not_abandoned', next: { generation: 1 } });
+		expect(decideTrack(ended, event({ kind: 'abandoned' }), NOW)).toMatchObject({ startSequence: true, next: { generation: 2 } });
 	});
 
 	it('keeps stored fields the event does not carry', () => {
@@ -30,8 +53,8 @@ describe('cart recovery decisions', () => {
 	});
 
 	it('reports why no sequence was started', () => {
-		expect(decideTrack(null, event({ email: null }), NOW).reason).toBe('no_identity');
-		expect(decideTrack(null, event({ items: [] }), NOW)).toMatchObject({ reason: 'no_items', next: { status: 'emptied' } });
+		expect(decideTrack(null, event({ kind: 'abandoned', email: null }), NOW).reason).toBe('no_identity');
+		expect(decideTrack(null, event({ kind: 'abandoned', items: [] }), NOW)).toMatchObject({ reason: 'no_items', next: { status: 'emptied' } });
 		expect(decideTrack(null, event({ kind: 'deleted' }), NOW)).toMatchObject({ reason: 'deleted', next: { status: 'deleted' } });
 	});
 
@@ -44,7 +67,7 @@ describe('cart recovery decisions', () => {
 		convert: fc.boolean(),
 	});
 
-	it('never runs two sequences, starts only with identity and items, and never after the end', () => {
+	it('never runs two sequences, starts only on abandonment with identity and items, and never after the end', () => {
 		fc.assert(
 			fc.property(fc.array(arbitraryEvent, { maxLength: 30 }), (stream) => {
 				let cart = null as TrackedCart | null;
@@ -57,6 +80,7 @@ describe('cart recovery decisions', () => {
 					const d = decideTrack(before, event({ kind: e.kind, email: e.email, customerId: e.customerId, items: e.items }), NOW);
 					cart = d.next ?? before;
 					if (d.startSequence) {
+						expect(e.kind).toBe('abandoned');
 						expect(before?.sequenceRunning ?? false).toBe(false);
 						expect(cart!.generation).toBe((before?.generation ?? 0) + 1);
 						expect(cart!.items.length).toBeGreaterThan(0);

@@ -62,18 +62,18 @@ describe('execution', () => {
 		await ledger.one({ resource: 'member', operation: 'upsert', storeHash: STORE, customerGroupName: 'Retail' }, bigCommerceCustomer(1));
 		const { items } = await ledger.run(
 			{ resource: 'points', operation: 'awardForOrder', storeHash: STORE },
-			[bigCommerceOrder(1, 1, '10.0000'), bigCommerceOrder(2, 999, '10.0000'), bigCommerceOrder(3, 1, '10.0000')],
+			[bigCommerceOrder(1, 1, '10.0000'), bigCommerceOrder(2, 1, '10.0000', { subtotal_ex_tax: 'lots' }), bigCommerceOrder(3, 1, '10.0000')],
 			{ continueOnFail: true },
 		);
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(items[0].json).toEqual(expect.objectContaining({ awarded: true, points: 10 }));
-		expect(items[1].json).toEqual({ error: expect.stringMatching(/No loyalty member with customer id 999/), description: expect.stringMatching(/Member → Upsert/), code: 'MEMBER_NOT_FOUND' });
+		expect(items[1].json).toEqual(expect.objectContaining({ error: expect.stringMatching(/^subtotal_ex_tax: "lots" is not a money amount/), code: 'INVALID_MONEY' }));
 		expect(items[2].json).toEqual(expect.objectContaining({ awarded: true, points: 10 }));
 	});
 
 	it('without it, the first failure stops the node with a NodeOperationError naming the item', async () => {
 		const error = (await ledger
-			.run({ resource: 'points', operation: 'awardForOrder', storeHash: STORE }, [bigCommerceOrder(1, 999, '10.0000')])
+			.run({ resource: 'member', operation: 'get', storeHash: STORE, customerId: '999' }, [{ customer_id: 999 }])
 			.catch((e: unknown) => e)) as NodeOperationError;
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.context.itemIndex).toBe(0);

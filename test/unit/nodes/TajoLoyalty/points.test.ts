@@ -103,9 +103,38 @@ describe('Points → Award for Order', () => {
 		expect(out).toEqual(expect.objectContaining({ code: "INVALID_MONEY", error: expect.stringMatching(/^subtotal_ex_tax: "lots" is not a money amount/) }));
 	});
 
-	it('an order of a customer who is not enrolled says to enrol first', async () => {
-		const error = (await ledger.one(points('awardForOrder'), bigCommerceOrder(800, 8, '20.0000')).catch((e: unknown) => e)) as NodeOperationError;
-		expect(error.description).toMatch(/Member → Upsert/);
+	it('enrols a customer who is a member nowhere from the order itself, then awards (no group known)', async () => {
+		const out = await ledger.one(points('awardForOrder'), bigCommerceOrder(800, 8, '20.0000', { billing_address: { first_name: 'Grace', last_name: 'Hopper', email: 'Grace@Example.com', phone: '+1555' } }));
+		expect(out).toEqual(
+			expect.objectContaining({
+				awarded: true,
+				program: 'default',
+				points: 20,
+				firstPurchaseBonus: { points: 200, duplicate: false },
+				enrolled: { source: 'order', fromProgram: null, customerGroup: null },
+			}),
+		);
+		expect(out.member).toEqual(expect.objectContaining({ customer_id: 8, email: 'grace@example.com', first_name: 'Grace', last_name: 'Hopper', phone: '+1555', customer_group: null, channel_id: 1, tier: 'Bronze' }));
+		const again = await ledger.one(points('awardForOrder'), bigCommerceOrder(800, 8, '20.0000'));
+		expect(again).toEqual(expect.objectContaining({ duplicate: true, enrolled: null, entryId: out.entryId }));
+	});
+
+	it("enrols a member of another program in the order's program with their profile and group, so the group counts", async () => {
+		await enrol(9, 'VIP', { origin_channel_id: 1, channel_ids: [1], date_created: '2024-06-01T00:00:00Z' });
+		const order = bigCommerceOrder(900, 9, '100.0000', { channel_id: 3 });
+		const expected = await ledger.one(points('calculate', { customerGroupName: 'VIP' }), order);
+		// VIP ×1.5 and VIP's starting tier Gold ×1.5 (without the group it would be 100 points).
+		expect(expected).toEqual(expect.objectContaining({ memberFound: false, program: 'global_program', points: 225, tier: 'Gold' }));
+		const out = await ledger.one(points('awardForOrder'), order);
+		expect(out).toEqual(
+			expect.objectContaining({
+				program: 'global_program',
+				points: expected.points,
+				breakdown: expect.objectContaining({ multiplier: (expected.breakdown as IDataObject).multiplier }),
+				enrolled: { source: 'program', fromProgram: 'default', customerGroup: 'VIP' },
+			}),
+		);
+		expect(out.member).toEqual(expect.objectContaining({ program: 'global_program', customer_group: 'VIP', email: 'customer9@example.com', channel_id: 3, tier: expected.tier, date_created: '2024-06-01T00:00:00.000Z' }));
 	});
 });
 

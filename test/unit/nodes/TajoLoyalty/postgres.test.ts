@@ -59,7 +59,7 @@ it('enrols, awards, redeems and tracks carts with awkward text intact', async ()
 		['purchase', 157],
 	]);
 
-	const tracked = await one({ resource: 'cart', operation: 'track', storeHash: STORE }, bigCommerceCart('c?1', { email: "o'brien@example.com" }));
+	const tracked = await one({ resource: 'cart', operation: 'track', storeHash: STORE, event: 'abandoned' }, bigCommerceCart('c?1', { email: "o'brien@example.com" }));
 	expect(tracked).toEqual(expect.objectContaining({ startSequence: true, generation: 1 }));
 	const step = await one({ resource: 'cart', operation: 'recordMessage', storeHash: STORE, cartId: 'c?1', generation: 1, step: AWKWARD });
 	expect(step.step).toBe(AWKWARD);

@@ -135,6 +135,31 @@ describe('Member', () => {
 		expect(out.member).toEqual(expect.objectContaining({ last_name: 'Byron', phone: '+14155550100', birthday: '1990-04-23' }));
 	});
 
+	it('an empty group name keeps the stored group; BigCommerce\'s "no group" (customer_group_id 0) clears it', async () => {
+		await ledger.one(member('upsert', { customerGroupName: 'VIP' }), bigCommerceCustomer(13));
+		const kept = await ledger.one(member('upsert', { customerGroupName: '' }), bigCommerceCustomer(13, { last_name: 'King' }));
+		expect(kept).toEqual(expect.objectContaining({ updated: true, tierChanged: false }));
+		expect(kept.member).toEqual(expect.objectContaining({ customer_group: 'VIP', last_name: 'King', tier: 'Gold', segment: 'vip_customers' }));
+		const { customer_group_id: _group, ...withoutGroupId } = bigCommerceCustomer(13);
+		expect((await ledger.one(member('upsert', { customerGroupName: '   ' }), withoutGroupId)).member).toEqual(expect.objectContaining({ customer_group: 'VIP' }));
+		const cleared = await ledger.one(member('upsert', { customerGroupName: '' }), bigCommerceCustomer(13, { customer_group_id: 0 }));
+		expect(cleared).toEqual(expect.objectContaining({ updated: true, tierBefore: 'Gold', tierChanged: true }));
+		expect(cleared.member).toEqual(expect.objectContaining({ customer_group: null, tier: 'Bronze', segment: null }));
+	});
+
+	it("a member moved to another group gets the group's starting tier stored at once (lists and analytics read it)", async () => {
+		await ledger.one(member('upsert', { customerGroupName: 'Retail' }), bigCommerceCustomer(14));
+		const byTier = async (tier: string) => (await ledger.run(member('list', { returnAll: true, filters: { tier } }))).json.map((m) => m.customer_id);
+		expect(await byTier('Bronze')).toEqual([14]);
+		const moved = await ledger.one(member('upsert', { customerGroupName: 'VIP' }), bigCommerceCustomer(14));
+		expect(moved).toEqual(expect.objectContaining({ updated: true, tierBefore: 'Bronze', tierChanged: true }));
+		expect(moved.member).toEqual(expect.objectContaining({ customer_group: 'VIP', tier: 'Gold', tierReason: 'groupStartingTier' }));
+		expect(await byTier('Gold')).toEqual([14]);
+		expect(await byTier('Bronze')).toEqual([]);
+		const dashboard = await ledger.one({ resource: 'analytics', operation: 'getDashboard', storeHash: STORE });
+		expect((dashboard.loyalty as { membersPerTier: unknown }).membersPerTier).toEqual([{ tier: 'Gold', count: 1 }]);
+	});
+
 	it('get gives balances, tier progress and stats; a missing member says to enrol first', async () => {
 		await ledger.one(member('upsert', { customerGroupName: 'Retail' }), bigCommerceCustomer(11));
 		const got = await ledger.one(member('get'), { customer_id: 11 });
