@@ -29,11 +29,17 @@ const WARM_UP = 200;
 const ROUNDS = 2;
 const SECRET_HEADER = 'X-Tajo-Webhook-Secret';
 /**
- * n8n 2.41.1 evaluates expressions in an isolate ('vm' engine, one isolate by default) and skips
- * acquiring it in the webhook phase only for its own Webhook node; every other webhook node, this
- * Trigger included, takes the isolate for each request, in turn with the running executions. That
- * cost belongs to n8n, not to the node, so the comparison is made twice: as n8n ships, and with
- * the expression engine n8n 1.x used (`N8N_EXPRESSION_ENGINE=legacy`), which has no isolate.
+ * n8n 2.41.1 evaluates expressions in V8 isolates ('vm' engine) that are used once: acquiring one
+ * takes a prebuilt isolate from a pool of one, releasing it disposes it, and the pool builds a new
+ * one. Every execution acquires one. In the webhook phase n8n skips the acquisition only for its
+ * own Webhook node (`LiveWebhooks.webhookPhaseNeedsIsolate`); for every other webhook node, this
+ * Trigger included, each request acquires one more (measured through n8n's
+ * `n8n_expression_pool_acquired` metric: 1 isolate per delivery for the Webhook node, 2 for the
+ * Trigger, also for a duplicate that starts no execution). When building isolates is what limits
+ * throughput, the Trigger processes about half as many deliveries per second, whatever it does
+ * itself. That cost belongs to n8n, not to the node, so the comparison is made twice: as n8n
+ * ships, and with the expression engine n8n 1.x used (`N8N_EXPRESSION_ENGINE=legacy`), which
+ * has no isolate.
  */
 const CONFIGS = [
 	{ label: "n8n defaults: 'vm' expression engine", env: {} as Record<string, string> },

@@ -1,4 +1,4 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { Benchmark, BenchFigure } from './figures';
@@ -29,17 +29,34 @@ async function main(): Promise<void> {
 		allMet &&= figures.every((f) => f.met);
 	}
 	const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-	const doc = [
+	const header = [
 		'# Benchmarks',
 		'',
-		`Measured ${new Date().toISOString()} on ${machine}. Reproduce with \`npm run bench\` (or \`npm run bench -- <name>\` for one file of \`bench/\`).`,
-		'Each figure is compared with a reference measured in the same run.',
+		'Reproduce with `npm run bench` (every file of `bench/`) or `npm run bench -- <name> --write` (one file; its section is replaced, the others kept).',
+		'Each figure is compared with a reference measured in the same run. Each section says when and on what machine it was measured.',
 		'',
-		...sections,
 	].join('\n');
-	// A partial run (names given) writes the report only when asked, so it cannot silently drop figures.
-	if (only.length === 0 || forceWrite) writeFileSync(join(__dirname, '..', 'BENCHMARKS.md'), doc);
+	const measured = `_Measured ${new Date().toISOString()} on ${machine}._`;
+	const fresh = sections.map((section) => section.replace(/\n\n/, `\n\n${measured}\n\n`));
+	const target = join(__dirname, '..', 'BENCHMARKS.md');
+	// A full run rewrites the report; a partial run (names given) only with --write, and then replaces
+	// just its own sections, so it cannot silently drop the others' figures.
+	if (only.length === 0) writeFileSync(target, `${header}\n${fresh.join('\n')}`);
+	else if (forceWrite) writeFileSync(target, mergeSections(existsSync(target) ? readFileSync(target, 'utf8') : '', fresh, header));
 	process.stdout.write(`\n${allMet ? 'All goals met.' : 'Some goals NOT met (see the tables).'}\n`);
+}
+
+/** Replaces the sections (`## title` … up to the next `## `) that `fresh` has new versions of; adds the rest. */
+export function mergeSections(existing: string, fresh: string[], header: string): string {
+	const split = (doc: string) => doc.split(/^(?=## )/m).filter((part) => part.startsWith('## '));
+	const title = (section: string) => section.slice(0, section.indexOf('\n'));
+	const kept = split(existing);
+	for (const section of fresh) {
+		const at = kept.findIndex((old) => title(old) === title(section));
+		if (at >= 0) kept[at] = section;
+		else kept.push(section);
+	}
+	return `${header}\n${kept.map((section) => section.trimEnd() + '\n').join('\n')}`;
 }
 
 function fmt(n: number): string {

@@ -1,13 +1,12 @@
-import type {
-	IAuthenticateGeneric,
-	ICredentialTestRequest,
-	ICredentialType,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IAuthenticateGeneric, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 /**
  * A BigCommerce store API account (Settings → Store-level API accounts). Requests go to
  * `{apiBaseUrl}/stores/{storeHash}/v2|v3/…` with the `X-Auth-Token` header.
+ *
+ * Tested by the nodes (`testedBy: 'bigCommerceApiTest'`, nodes/BigCommerce/shared/credential-test.ts)
+ * rather than by a declarative `test`: n8n shows a declarative test's network failure as its raw
+ * error ("connect ECONNREFUSED 127.0.0.1:4010"), the node's test names the field to fix.
  */
 export class BigCommerceApi implements ICredentialType {
 	name = 'bigCommerceApi';
@@ -58,48 +57,5 @@ export class BigCommerceApi implements ICredentialType {
 				Accept: 'application/json',
 			},
 		},
-	};
-
-	// An authenticated read the seed's scopes always allow: one customer.
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.apiBaseUrl.endsWith("/") ? $credentials.apiBaseUrl.slice(0, -1) : $credentials.apiBaseUrl}}/stores/{{$credentials.storeHash.trim()}}',
-			url: '/v3/customers',
-			qs: { limit: 1 },
-		},
-		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message:
-						'BigCommerce rejected the access token. Copy the access token of your store API account again (it is shown only once when the account is created).',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message:
-						'The access token works but is not allowed to read customers. Edit the API account in BigCommerce and give it at least read-only access to Customers.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 404,
-					message:
-						'No store found with this store hash. Check the Store Hash: it is the code after /stores/ in your API path.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 429,
-					message:
-						'BigCommerce is rate-limiting this store right now. Wait a minute and test again.',
-				},
-			},
-		],
 	};
 }

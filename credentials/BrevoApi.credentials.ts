@@ -1,11 +1,10 @@
-import type {
-	IAuthenticateGeneric,
-	ICredentialTestRequest,
-	ICredentialType,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IAuthenticateGeneric, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-/** A Brevo (ex-Sendinblue) API v3 key, sent in the `api-key` header. */
+/**
+ * A Brevo (ex-Sendinblue) API v3 key, sent in the `api-key` header. Tested by the Brevo Event node
+ * (`testedBy: 'brevoApiTest'`, nodes/BrevoEvent/methods/credentialTest.ts), which names the field
+ * to fix when nothing answers at the Base URL instead of n8n's raw network error.
+ */
 export class BrevoApi implements ICredentialType {
 	name = 'brevoApi';
 
@@ -46,38 +45,5 @@ export class BrevoApi implements ICredentialType {
 				Accept: 'application/json',
 			},
 		},
-	};
-
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl.endsWith("/") ? $credentials.baseUrl.slice(0, -1) : $credentials.baseUrl}}',
-			url: '/account',
-		},
-		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message:
-						'Brevo did not accept this API key. Paste the whole key from Brevo (SMTP & API → API Keys; an SMTP key does not work here). If your Brevo account only accepts known IP addresses, also authorise the address of this n8n server (Security → Authorised IPs).',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message:
-						'Brevo refused access with this API key. Check in Brevo that the key is active and that your plan includes API access.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 404,
-					message:
-						'Nothing answers at this Base URL as the Brevo API. Leave the Base URL at https://api.brevo.com/v3 unless you use a test server.',
-				},
-			},
-		],
 	};
 }

@@ -9,6 +9,7 @@ import {
 } from 'n8n-workflow';
 import type { BigCommerceClient } from '../core/bigcommerce';
 import { operations, resourceProperties, resourceSelector } from './resources';
+import { bigCommerceApiTest } from './shared/credential-test';
 import { errorItem, toNodeError } from './shared/errors';
 import { bigCommerceClient } from './shared/transport';
 
@@ -20,14 +21,16 @@ export class BigCommerce implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Read customers, orders, carts and products of a BigCommerce store, and create coupon codes',
+		description: 'Read customers, orders, carts and products of a BigCommerce store, create coupon codes and switch webhooks back on',
 		defaults: { name: 'BigCommerce' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,
-		credentials: [{ name: 'bigCommerceApi', required: true }],
+		credentials: [{ name: 'bigCommerceApi', required: true, testedBy: 'bigCommerceApiTest' }],
 		properties: [resourceSelector, ...resourceProperties],
 	};
+
+	methods = { credentialTest: { bigCommerceApiTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();

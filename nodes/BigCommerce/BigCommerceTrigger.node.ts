@@ -5,6 +5,7 @@ import {
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
+import { bigCommerceApiTest } from './shared/credential-test';
 import { handleDelivery } from './trigger/delivery';
 import { triggerProperties } from './trigger/description';
 import { checkExists, create, remove } from './trigger/lifecycle';
@@ -21,10 +22,13 @@ export class BigCommerceTrigger implements INodeType {
 		defaults: { name: 'BigCommerce Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'bigCommerceApi', required: true }],
+		credentials: [{ name: 'bigCommerceApi', required: true, testedBy: 'bigCommerceApiTest' }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: triggerProperties,
 	};
+
+	// n8n may ask any node using the credential for its test, so the Trigger offers it too.
+	methods = { credentialTest: { bigCommerceApiTest } };
 
 	webhookMethods = {
 		default: { checkExists, create, delete: remove },

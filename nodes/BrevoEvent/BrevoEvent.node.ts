@@ -7,6 +7,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { properties } from './description';
+import { brevoApiTest } from './methods/credentialTest';
 import { getAttributes, getLists, getTemplates } from './methods/loadOptions';
 import { operationFor } from './operations';
 import { brevoClient } from './shared/client';
@@ -26,11 +27,11 @@ export class BrevoEvent implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,
-		credentials: [{ name: 'brevoApi', required: true }],
+		credentials: [{ name: 'brevoApi', required: true, testedBy: 'brevoApiTest' }],
 		properties,
 	};
 
-	methods = { loadOptions: { getAttributes, getLists, getTemplates } };
+	methods = { loadOptions: { getAttributes, getLists, getTemplates }, credentialTest: { brevoApiTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();

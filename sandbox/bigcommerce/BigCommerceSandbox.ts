@@ -246,6 +246,19 @@ export class BigCommerceSandbox extends SandboxEngine {
 		return [...this.state.hooks.values()].map((h) => hookV3(h, this.storeHash));
 	}
 
+	/**
+	 * Switches a hook off, as BigCommerce does once the last retry of a delivery failed (48 h) or
+	 * after 90 days without events — without waiting for either. Deliveries pending for it are
+	 * cancelled when their turn comes, as for any inactive hook.
+	 */
+	deactivateHook(id: number): Json {
+		const hook = this.state.hooks.get(id);
+		if (!hook) throw new ApiError(404, `Hook ${id} not found`);
+		hook.is_active = false;
+		hook.updated_at = Math.floor(this.clock.nowMs() / 1000);
+		return hookV3(hook, this.storeHash);
+	}
+
 	webhookEvents(): (WebhookEvent & { envelope: ReturnType<typeof toEnvelope> })[] {
 		return this.webhooks.events.map((e) => ({ ...e, envelope: toEnvelope(e) }));
 	}
@@ -287,6 +300,13 @@ export class BigCommerceSandbox extends SandboxEngine {
 	/** Resolves when no delivery is queued or in flight (held ones and scheduled retries excepted). */
 	idle(): Promise<void> {
 		return this.webhooks.idle();
+	}
+
+	/** Deliveries in flight at once per hook (1 = one at a time, in event order). */
+	setWebhookConcurrency(concurrency: number): { concurrency: number } {
+		if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error('concurrency must be a whole number of at least 1');
+		this.webhooks.settings.concurrency = concurrency;
+		return { concurrency };
 	}
 
 	setWebhookTimeout(timeoutMs: number): { timeoutMs: number } {

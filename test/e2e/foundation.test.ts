@@ -9,7 +9,7 @@ import path from 'node:path';
 import { startBigCommerceSandbox } from '../../sandbox/bigcommerce';
 import { startBrevoSandbox } from '../../sandbox/brevo';
 import { startTestPostgres, type TestPostgres } from '../support/postgres-server';
-import { nodeOutput, nodesFolder, readManifest, startN8n, type N8nInstance, type WorkflowJson } from '../harness';
+import { freePorts, nodeOutput, nodesFolder, readManifest, startN8n, type N8nInstance, type WorkflowJson } from '../harness';
 
 type BigCommerceSandbox = Awaited<ReturnType<typeof startBigCommerceSandbox>>;
 type BrevoSandbox = Awaited<ReturnType<typeof startBrevoSandbox>>;
@@ -114,6 +114,16 @@ describe('credential tests through n8n against the emulators', () => {
 		const bad = await n8n.testCredential('brevoApi', { apiKey: 'xkeysib-wrong', baseUrl: brevo.apiBaseUrl });
 		expect(bad.status).toBe('Error');
 		expect(bad.message).toMatch(/did not accept this API key/i);
+	});
+
+	it('BigCommerce and Brevo API: with nothing listening at the base URL, the message names the URL to fix, not ECONNREFUSED', async () => {
+		// A port that was free a moment ago: nothing listens there.
+		const url = `http://127.0.0.1:${(await freePorts(1))[0]}`;
+		const bc = await n8n.testCredential('bigCommerceApi', bigCommerceData({ apiBaseUrl: url }));
+		expect(bc).toEqual({ status: 'Error', message: expect.stringMatching(new RegExp(`^Nothing answered at ${url.replace(/\./g, '\\.')}: .*Check the API Base URL \\("${url.replace(/\./g, '\\.')}"\\)`)) });
+		const brevoResult = await n8n.testCredential('brevoApi', { apiKey: brevo.apiKey, baseUrl: `${url}/v3` });
+		expect(brevoResult).toEqual({ status: 'Error', message: expect.stringContaining(`Check the Base URL ("${url}/v3")`) });
+		expect(`${bc.message} ${brevoResult.message}`).not.toMatch(/ECONN/);
 	});
 
 	it('Tajo Loyalty database: a SQLite file in a writable folder passes', async () => {

@@ -18,12 +18,19 @@ import { peakMemoryOfGroup, type ProcessMemory } from './process-memory';
  * the package installed from the same tarball, and the same encryption key.
  */
 export interface QueueClusterOptions {
-	/** How many `n8n worker` processes (default 2). */
+	/**
+	 * `queue` (default) as above; `regular` is the reference a benchmark compares with: one
+	 * `n8n start` that answers webhooks and runs executions itself, on the same PostgreSQL.
+	 */
+	mode?: 'queue' | 'regular';
+	/** How many `n8n worker` processes (default 2; none in regular mode). */
 	workers?: number;
 	/** Jobs each worker runs at once (n8n's default is 10). */
 	workerConcurrency?: number;
 	/** Extra environment for every process. */
 	env?: Record<string, string>;
+	/** Build the package before packing it (default true; false when the caller just built it). */
+	build?: boolean;
 }
 
 /** Connection settings of the ledger database, for the Tajo Loyalty credential (type postgres). */
@@ -55,7 +62,8 @@ export class QueueCluster {
 		/** The main process, with an owner session and API key (all N8nApi helpers). */
 		public main: N8nInstance,
 		private readonly mainPort: number,
-		private webhook: Helper,
+		/** Absent in regular mode. */
+		private webhook: Helper | undefined,
 		private readonly workerList: Helper[],
 	) {}
 
@@ -80,16 +88,19 @@ export class QueueCluster {
 		try {
 			[postgres, redis] = await Promise.all([startTestPostgres(), startTestRedis()]);
 			await createDatabases(postgres, [N8N_DATABASE, LEDGER_DATABASE]);
-			const [mainPort, webhookPort] = await freePorts(2);
+			const [mainPort, helperPort] = await freePorts(2);
+			// In regular mode main answers the webhooks itself.
+			const webhookPort = options.mode === 'regular' ? mainPort : helperPort;
 			const setting: ClusterSetting = { tempDir, postgres, redis, webhookPort, options };
 			// The main process builds, packs and installs the package; the others install the same tarball.
-			main = await startN8n({ dataDir: path.join(tempDir, 'main'), port: mainPort, env: queueEnvironment(setting) });
+			main = await startN8n({ dataDir: path.join(tempDir, 'main'), port: mainPort, env: clusterEnvironment(setting), build: options.build });
 			const first = main;
 			const launch = async (command: Helper['command'], name: string, port?: number) => {
 				const helper = await launchHelper(setting, first, { command, name, port, install: true });
 				helpers.push(helper);
 				return helper;
 			};
+			if (options.mode === 'regular') return new QueueCluster(setting, main, mainPort, undefined, []);
 			const webhook = await launch('webhook', 'webhook', webhookPort);
 			const workers = await Promise.all(Array.from({ length: options.workers ?? 2 }, (_, i) => launch('worker', `worker-${i + 1}`)));
 			return new QueueCluster(setting, main, mainPort, webhook, workers);
@@ -103,7 +114,7 @@ export class QueueCluster {
 
 	/** Base URL production webhooks go to (the webhook process); BigCommerce hooks are registered with it. */
 	get webhookBaseUrl(): string {
-		return `http://127.0.0.1:${this.webhook.port}/`;
+		return `http://127.0.0.1:${this.setting.webhookPort}/`;
 	}
 
 	get ledgerDatabase(): LedgerDatabase {
@@ -137,6 +148,7 @@ export class QueueCluster {
 
 	/** Stops the webhook process gracefully and starts it again on the same port. */
 	async restartWebhook(): Promise<void> {
+		if (!this.webhook) throw new Error('regular mode has no webhook process');
 		await this.webhook.process.stop();
 		this.webhook = await launchHelper(this.setting, this.main, { command: 'webhook', name: this.webhook.name, port: this.webhook.port, install: false });
 	}
@@ -144,31 +156,34 @@ export class QueueCluster {
 	/** Stops the main process gracefully and starts it again (same data, port and settings); logs in again. */
 	async restartMain(): Promise<void> {
 		await this.main.stop();
-		this.main = await startN8n({ dataDir: path.join(this.tempDir, 'main'), port: this.mainPort, env: queueEnvironment(this.setting), installPackage: false });
+		this.main = await startN8n({ dataDir: path.join(this.tempDir, 'main'), port: this.mainPort, env: clusterEnvironment(this.setting), installPackage: false });
 	}
 
 	/** Peak resident memory (VmHWM) of each process and its task runner, read from /proc. */
 	peakMemory(): ProcessMemory[] {
-		const all = [{ name: 'main', pid: this.main.n8nProcess.pid }, { name: this.webhook.name, pid: this.webhook.process.pid }, ...this.workerList.map((w) => ({ name: w.name, pid: w.process.pid }))];
-		return all.map(({ name, pid }) => peakMemoryOfGroup(name, pid));
+		return [{ name: 'main', process: this.main.n8nProcess }, ...this.helpers()].map(({ name, process }) => peakMemoryOfGroup(name, process.pid));
 	}
 
 	/** The tail of a process's log ('main', 'webhook', 'worker-1', …), for failure messages. */
 	logTail(name: string, lines = 40): string {
 		if (name === 'main') return this.main.logTail(lines);
-		const helper = [this.webhook, ...this.workerList].find((h) => h.name === name);
+		const helper = this.helpers().find((h) => h.name === name);
 		return helper ? helper.process.logTail(lines) : '';
 	}
 
 	/** Every process's log tail, for a failing test's message. */
 	describe(lines = 30): string {
-		return ['main', this.webhook.name, ...this.workers].map((name) => `--- ${name} ---\n${this.logTail(name, lines)}`).join('\n');
+		return ['main', ...this.helpers().map((h) => h.name)].map((name) => `--- ${name} ---\n${this.logTail(name, lines)}`).join('\n');
+	}
+
+	private helpers(): Helper[] {
+		return [...(this.webhook ? [this.webhook] : []), ...this.workerList];
 	}
 
 	async stop(): Promise<void> {
 		if (this.stopped) return;
 		this.stopped = true;
-		await Promise.allSettled([this.webhook.process.stop(), ...this.workerList.map((w) => w.process.stop())]);
+		await Promise.allSettled(this.helpers().map((h) => h.process.stop()));
 		await Promise.allSettled([this.main.stop()]);
 		await Promise.allSettled([this.redis.stop(), this.postgres.stop()]);
 		if (process.env.KEEP_N8N === '1') {
@@ -204,7 +219,7 @@ async function launchHelper(
 	}
 	const [freePort, brokerPort] = await freePorts(2);
 	const port = args.port ?? freePort;
-	const env = n8nEnvironment({ userFolder, port, brokerPort, extra: queueEnvironment(setting) });
+	const env = n8nEnvironment({ userFolder, port, brokerPort, extra: clusterEnvironment(setting) });
 	const child = N8nProcess.launch({ toolchain: main.toolchain, command: args.command, env, logFile: path.join(folder, 'n8n.log'), cwd: folder });
 	try {
 		await child.waitUntilReady(180_000);
@@ -216,30 +231,35 @@ async function launchHelper(
 }
 
 /**
- * What makes a process part of the queue-mode cluster (n8n 2.41.1's @n8n/config: scaling-mode,
- * database, endpoints). Production webhooks are answered by the webhook process only
- * (N8N_DISABLE_PRODUCTION_MAIN_PROCESS), and the public URL every process reports for them is the
- * webhook process's; manual runs are offloaded to the workers, as production setups do.
+ * What makes a process part of the cluster (n8n 2.41.1's @n8n/config: scaling-mode, database,
+ * endpoints). In queue mode production webhooks are answered by the webhook process only
+ * (N8N_DISABLE_PRODUCTION_MAIN_PROCESS), the public URL every process reports for them is the
+ * webhook process's, and manual runs are offloaded to the workers, as production setups do.
  */
-function queueEnvironment(setting: ClusterSetting): Record<string, string> {
+function clusterEnvironment(setting: ClusterSetting): Record<string, string> {
 	const { postgres, redis, webhookPort, options } = setting;
-	return {
-		EXECUTIONS_MODE: 'queue',
-		QUEUE_BULL_REDIS_HOST: redis.host,
-		QUEUE_BULL_REDIS_PORT: String(redis.port),
-		QUEUE_HEALTH_CHECK_ACTIVE: 'false',
+	const database = {
 		DB_TYPE: 'postgresdb',
 		DB_POSTGRESDB_HOST: postgres.host,
 		DB_POSTGRESDB_PORT: String(postgres.port),
 		DB_POSTGRESDB_DATABASE: N8N_DATABASE,
 		DB_POSTGRESDB_USER: postgres.user,
 		DB_POSTGRESDB_PASSWORD: postgres.password,
-		N8N_WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/`,
-		N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
-		OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
-		...(options.workerConcurrency ? { N8N_CONCURRENCY_PRODUCTION_LIMIT: String(options.workerConcurrency) } : {}),
-		...(options.env ?? {}),
 	};
+	const mode =
+		options.mode === 'regular'
+			? { EXECUTIONS_MODE: 'regular' }
+			: {
+					EXECUTIONS_MODE: 'queue',
+					QUEUE_BULL_REDIS_HOST: redis.host,
+					QUEUE_BULL_REDIS_PORT: String(redis.port),
+					QUEUE_HEALTH_CHECK_ACTIVE: 'false',
+					N8N_WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/`,
+					N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
+					OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
+					...(options.workerConcurrency ? { N8N_CONCURRENCY_PRODUCTION_LIMIT: String(options.workerConcurrency) } : {}),
+				};
+	return { ...database, ...mode, ...(options.env ?? {}) };
 }
 
 async function createDatabases(postgres: TestPostgres, names: string[]): Promise<void> {

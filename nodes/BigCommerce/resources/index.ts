@@ -14,6 +14,8 @@ import { orderDescription } from './order/description';
 import { orderOperations } from './order/operations';
 import { productDescription } from './product/description';
 import { productOperations } from './product/operations';
+import { webhookDescription } from './webhook/description';
+import { webhookOperations } from './webhook/operations';
 
 export const resourceSelector: INodeProperties = {
 	displayName: 'Resource',
@@ -28,6 +30,7 @@ export const resourceSelector: INodeProperties = {
 		{ name: 'Customer Group', value: 'customerGroup' },
 		{ name: 'Order', value: 'order' },
 		{ name: 'Product', value: 'product' },
+		{ name: 'Webhook', value: 'webhook' },
 	],
 	default: 'customer',
 };
@@ -40,6 +43,7 @@ export const resourceProperties: INodeProperties[] = [
 	...customerGroupDescription,
 	...orderDescription,
 	...productDescription,
+	...webhookDescription,
 ];
 
 export const operations: Record<string, OperationMap> = {
@@ -50,4 +54,5 @@ export const operations: Record<string, OperationMap> = {
 	customerGroup: customerGroupOperations,
 	order: orderOperations,
 	product: productOperations,
+	webhook: webhookOperations,
 };

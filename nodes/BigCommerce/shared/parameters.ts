@@ -24,6 +24,21 @@ export function returnAllAndLimit(resource: string, operation = 'getAll'): INode
 	];
 }
 
+/** The "Filters" collection of a "Get Many" operation, as n8n's own nodes show it. */
+export function getManyFilters(resource: string, options: INodeProperties['options'], operation = 'getAll'): INodeProperties[] {
+	return [
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			displayOptions: { show: { resource: [resource], operation: [operation] } },
+			options,
+		},
+	];
+}
+
 /** undefined for "Return All", the limit otherwise. */
 export function readLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
 	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;

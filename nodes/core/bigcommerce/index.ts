@@ -22,3 +22,5 @@ export type { ApiVersion, StoreAddress } from './urls';
 export { ORDER_STATUSES, ORDER_STATUS, orderStatusId, orderStatusName } from './order-statuses';
 export type { OrderStatus, OrderStatusId, OrderStatusName } from './order-statuses';
 export * from './schemas';
+export { activateHook, listHooks, reactivateHook, reactivateInactiveHooks } from './hooks';
+export type { HookFilter, ReactivatedHook } from './hooks';

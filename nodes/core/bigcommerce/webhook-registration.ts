@@ -1,5 +1,6 @@
 import { isBigCommerceApiError, isNotFoundError } from './api-error';
 import type { BigCommerceClient } from './client';
+import { activateHook, listHooks } from './hooks';
 import { hookSchema, type BigCommerceHook } from './schemas/hook';
 import { headerValue, secretsMatch, WEBHOOK_SECRET_HEADER } from './webhook-secret';
 
@@ -46,7 +47,7 @@ function describe(error: unknown): { summary: string; hint: string } {
 
 /** Every hook of this API account that delivers to `destination`. */
 export async function hooksAt(client: BigCommerceClient, destination: string): Promise<BigCommerceHook[]> {
-	const hooks = await client.listV3('/hooks', hookSchema, { query: { destination } }).getAll();
+	const hooks = await listHooks(client, { destination });
 	// The filter is BigCommerce's; checking again costs nothing and guards against a server that ignores it.
 	return hooks.filter((hook) => hook.destination === destination);
 }
@@ -149,7 +150,7 @@ export async function verifyWebhooks(client: BigCommerceClient, registration: We
 		if (!hook.is_active) inactive.push(hook.id);
 	}
 	try {
-		for (const id of inactive) await client.v3('PUT', `/hooks/${id}`, hookSchema, { body: { is_active: true }, idempotent: true });
+		for (const id of inactive) await activateHook(client, id);
 	} catch (error) {
 		const { summary, hint } = describe(error);
 		throw new WebhookRegistrationError(`Could not switch the deactivated BigCommerce webhooks back on: ${summary}`, hint, [], error);

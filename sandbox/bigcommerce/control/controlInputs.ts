@@ -36,4 +36,4 @@ export const emitInput = z.object({ scope: z.string().regex(/^store\//), data: z
 export const duplicateEventInput = z.object({ hookId: z.number().int().optional() });
 export const holdInput = z.object({ scope: z.string().optional() });
 export const releaseInput = z.object({ order: z.enum(['fifo', 'lifo']).default('fifo'), deliveryIds: z.array(z.number().int()).optional() });
-export const webhookSettingsInput = z.object({ timeoutMs: z.number().positive().optional(), cartAbandonAfterMs: z.number().min(0).nullable().optional() });
+export const webhookSettingsInput = z.object({ timeoutMs: z.number().positive().optional(), concurrency: z.number().int().min(1).optional(), cartAbandonAfterMs: z.number().min(0).nullable().optional() });

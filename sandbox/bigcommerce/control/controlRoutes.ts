@@ -72,6 +72,7 @@ export function buildControlRouter(s: BigCommerceSandbox): Router {
 	r.post(`${p}/carts/{id}/convert`, (req) => ok(s.convertCart(req.params.id, body(convertInput, req)), 201));
 
 	r.get(`${p}/webhooks/hooks`, () => ok(s.allHooks()));
+	r.post(`${p}/webhooks/hooks/{id}/deactivate`, (req) => ok(s.deactivateHook(num(req, 'id'))));
 	r.get(`${p}/webhooks/events`, () => ok(s.webhookEvents()));
 	r.get(`${p}/webhooks/deliveries`, (req) =>
 		ok(
@@ -102,8 +103,9 @@ export function buildControlRouter(s: BigCommerceSandbox): Router {
 	r.put(`${p}/webhooks/settings`, (req) => {
 		const settings = body(webhookSettingsInput, req);
 		if (settings.timeoutMs !== undefined) s.setWebhookTimeout(settings.timeoutMs);
+		if (settings.concurrency !== undefined) s.setWebhookConcurrency(settings.concurrency);
 		if (settings.cartAbandonAfterMs !== undefined) s.setCartAbandonAfter(settings.cartAbandonAfterMs);
-		return ok({ timeoutMs: s.webhooks.settings.timeoutMs, cartAbandonAfterMs: s.ctx.cartAbandonAfterMs() });
+		return ok({ timeoutMs: s.webhooks.settings.timeoutMs, concurrency: s.webhooks.settings.concurrency, cartAbandonAfterMs: s.ctx.cartAbandonAfterMs() });
 	});
 
 	r.get(`${p}/faults`, () => ok(s.listFaults()));

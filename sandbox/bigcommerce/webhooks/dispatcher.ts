@@ -25,6 +25,11 @@ export interface DispatcherDeps {
 export interface DispatcherSettings {
 	/** Real ms a destination has to answer before the attempt counts as failed. */
 	timeoutMs: number;
+	/**
+	 * Deliveries in flight at once per hook (default 1: one at a time, in event order). BigCommerce
+	 * itself does not promise order and sends a busy store's events in parallel; load tests raise it.
+	 */
+	concurrency: number;
 }
 
 export type ReleaseOrder = 'fifo' | 'lifo';
@@ -33,17 +38,18 @@ export type ReleaseOrder = 'fifo' | 'lifo';
  * Delivers events to hooks the way BigCommerce does: asynchronously, one POST per matching active
  * hook with the hook's custom headers, a 2xx answer within the timeout counts as received, anything
  * else is retried on BigCommerce's schedule and finally deactivates the hook. Deliveries to one
- * hook go out one at a time in event order (so tests see a stable order); holding lets a test
- * release them later in another order.
+ * hook go out one at a time in event order by default (so tests see a stable order), or in
+ * `concurrency` parallel lanes; holding lets a test release them later in another order.
  */
 export class WebhookDispatcher {
 	readonly events: WebhookEvent[] = [];
 	readonly deliveries: Delivery[] = [];
-	settings: DispatcherSettings = { timeoutMs: 10_000 };
+	settings: DispatcherSettings = { timeoutMs: 10_000, concurrency: 1 };
 
 	private nextEventId = 1;
 	private nextDeliveryId = 1;
-	private chains = new Map<number, Promise<void>>();
+	/** Per hook and lane (`hookId:lane`), the promise of the last delivery queued there. */
+	private chains = new Map<string, Promise<void>>();
 	private pending = 0;
 	private idleWaiters: (() => void)[] = [];
 	private held: Delivery[] = [];
@@ -188,12 +194,14 @@ export class WebhookDispatcher {
 		delivery.state = 'queued';
 		this.pending++;
 		const generation = this.generation;
-		const previous = this.chains.get(delivery.hookId) ?? Promise.resolve();
+		// Round robin over the lanes; with one lane this is the hook's single ordered queue.
+		const lane = `${delivery.hookId}:${delivery.id % Math.max(1, this.settings.concurrency)}`;
+		const previous = this.chains.get(lane) ?? Promise.resolve();
 		const next = previous
 			.then(() => (generation === this.generation ? this.attempt(delivery, attempt) : undefined))
 			.catch(() => undefined)
 			.finally(() => this.settled());
-		this.chains.set(delivery.hookId, next);
+		this.chains.set(lane, next);
 	}
 
 	private settled(): void {

@@ -40,6 +40,8 @@ export interface Burst {
 	duplicatedEvents: number[];
 	/** When the first status change was made (ms since epoch). */
 	startedAt: number;
+	/** The emulator's last event id before the burst: the burst's events come after it. */
+	firstEventId: number;
 }
 
 /** A small deterministic generator, so a failing burst can be replayed exactly. */
@@ -111,6 +113,7 @@ export function playBurst(bc: BigCommerceSandbox, groups: Record<GroupName, numb
 	}
 
 	const eventsBefore = bc.webhookEvents().length;
+	const firstEventId = bc.webhookEvents().at(-1)?.id ?? 0;
 	const startedAt = Date.now();
 	for (const order of orders.filter((o) => !o.shipped)) bc.setOrderStatus(order.orderId, STATUS.COMPLETED);
 	// Out of order: completed, then shipped; BigCommerce delivers "shipped" first.
@@ -130,5 +133,5 @@ export function playBurst(bc: BigCommerceSandbox, groups: Record<GroupName, numb
 			duplicatedEvents.push(event.id);
 		}
 	}
-	return { label: options.label, orders, duplicatedEvents, startedAt };
+	return { label: options.label, orders, duplicatedEvents, startedAt, firstEventId };
 }

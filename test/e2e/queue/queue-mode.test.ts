@@ -21,6 +21,18 @@ afterAll(async () => {
 	await store?.stop();
 }, 120_000);
 
+/** How fast the webhook process answered the burst's deliveries (the emulator sends one at a time per hook). */
+function deliveryAnswers(burst: Burst) {
+	const attempts = store.bc
+		.deliveries({ scope: 'store/order/statusUpdated' })
+		.flatMap((d) => d.attempts)
+		.filter((a) => Date.parse(a.at) >= burst.startedAt - 1_000);
+	const durations = attempts.map((a) => a.durationMs).sort((a, b) => a - b);
+	const at = (q: number) => durations[Math.min(durations.length - 1, Math.floor(q * durations.length))] ?? 0;
+	const last = Math.max(...attempts.map((a) => Date.parse(a.at) + a.durationMs));
+	return { count: durations.length, medianMs: at(0.5), p99Ms: at(0.99), lastMs: last - burst.startedAt };
+}
+
 const log = (line: string) => process.stdout.write(`[queue mode] ${line}\n`);
 
 describe('queue mode', () => {
@@ -52,11 +64,12 @@ describe('queue mode', () => {
 		const counts = await waitUntilQuiet(store, store.points.id, 10 * 60_000);
 		const quietMs = Date.now() - burst.startedAt;
 		const found = await findings(store, burst);
+		const answers = deliveryAnswers(burst);
 		const shipped = burst.orders.filter((o) => o.shipped).length;
 		log(
 			`burst: ${burst.orders.length} orders (${shipped} also shipped, delivered newest first; ${burst.duplicatedEvents.length} deliveries repeated) ` +
 				`made in ${madeMs} ms; all awarded after ${(awardedMs / 1000).toFixed(1)} s = ${((burst.orders.length * 1000) / awardedMs).toFixed(1)} orders/s end to end; ` +
-				`all side effects done after ${(quietMs / 1000).toFixed(1)} s. Executions ${JSON.stringify(counts)} (before ${JSON.stringify(before)}). ` +
+				`all side effects done after ${(quietMs / 1000).toFixed(1)} s. Webhook process answered ${answers.count} deliveries (median ${answers.medianMs} ms, p99 ${answers.p99Ms} ms), the last ${(answers.lastMs / 1000).toFixed(1)} s after the start. Executions ${JSON.stringify(counts)} (before ${JSON.stringify(before)}). ` +
 				`Ledger ${found.totals.ledgerPoints} points (rules: ${found.totals.expectedPoints}); Brevo events ${JSON.stringify(found.totals.events)}. ` +
 				`Differences — entries ${sample(found.ledgerEntries)}; balances ${sample(found.ledgerBalances)}; events ${sample(found.brevoEvents)}; contacts ${sample(found.brevoContacts)}`,
 		);

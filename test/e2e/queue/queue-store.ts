@@ -30,6 +30,8 @@ export interface QueueStoreOptions extends QueueClusterOptions {
 	reviewDelaySeconds: number;
 	/** BigCommerce's request quota per 30 s window for the emulated store. */
 	bigCommerceQuota: number;
+	/** Deliveries BigCommerce sends at once per hook (default 8: a busy store's events arrive in parallel). */
+	deliveryConcurrency?: number;
 	/** Brevo's per-second limits for contacts and events (the emulator's default is Brevo's 10). */
 	brevoPerSecond?: number;
 }
@@ -53,6 +55,7 @@ export async function startQueueStore(options: QueueStoreOptions): Promise<Queue
 		const failure = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
 		if (failure || !cluster || !bc || !brevo) throw failure?.reason ?? new Error('queue store did not start');
 		bc.setRateLimit({ quota: options.bigCommerceQuota });
+		bc.setWebhookConcurrency(options.deliveryConcurrency ?? 8);
 		const n8n = cluster.main;
 		const db = cluster.ledgerDatabase;
 		const credentials = {
@@ -74,7 +77,7 @@ export async function startQueueStore(options: QueueStoreOptions): Promise<Queue
 		const pointsTemplate = withConfig(loadTemplate('points-and-order-campaigns.json'), { reviewDelayDays: secondsAs(options.reviewDelaySeconds, 'days') });
 		const points = await n8n.importWorkflow(bindCredentials(pointsTemplate, credentials));
 		await n8n.activateWorkflow(points.id);
-		const reconciliation = await n8n.importWorkflow(bindCredentials(loadTemplate('reconciliation.json'), credentials));
+		const reconciliation = await n8n.importWorkflow(bindCredentials(withConfig(loadTemplate('reconciliation.json'), { storeHash: bc.storeHash }), credentials));
 		return { cluster, bc, brevo, ledger, points, reconciliation, credentials, stop: stopAll };
 	} catch (error) {
 		await stopAll();

@@ -88,6 +88,24 @@ async function bcGet<T>(route: string): Promise<T> {
 	return (await response.json()) as T;
 }
 
+async function bcHookRequest(method: string, route: string, token: string, body?: unknown): Promise<Json> {
+	const response = await fetch(`${bc.url}/stores/${bc.storeHash}/v3/hooks${route}`, {
+		method,
+		headers: { 'X-Auth-Token': token, accept: 'application/json', 'content-type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	expect(response.status).toBe(200);
+	return (await response.json()) as Json;
+}
+
+async function bcCreateHook(scope: string, destination: string, token: string): Promise<{ id: number }> {
+	return (await bcHookRequest('POST', '', token, { scope, destination, is_active: true })).data as { id: number };
+}
+
+async function bcDeleteHook(id: number, token: string): Promise<void> {
+	await bcHookRequest('DELETE', `/${id}`, token);
+}
+
 /** Imports a template with the test's credentials and Config, runs one trigger now, returns the finished execution. */
 async function runTemplate(label: string, template: WorkflowJson, config: Json, trigger: string) {
 	const imported = await n8n.importWorkflow(bindCredentials(withConfig(template, { storeHash: bc.storeHash, ...config }), credentials));
@@ -401,7 +419,17 @@ describe('operations templates (program setup, backfill, reconciliation, segment
 		await checkLedger();
 	});
 
-	it('reconciliation repairs what was missed while n8n was down (award and reverse), and running it again changes nothing', async () => {
+	it('reconciliation repairs what was missed while n8n was down (award and reverse), switches deactivated webhooks back on, and running it again changes nothing', async () => {
+		// A webhook of the credential's API account (scope nothing in this file fires), and one of
+		// another app; BigCommerce switched both off after failed deliveries (emulator control API).
+		const ownHook = await bcCreateHook('store/product/deleted', 'http://127.0.0.1:9/unused', bc.accessToken);
+		bc.addToken('other-app-token', 'other-app');
+		const otherAppHook = await bcCreateHook('store/product/deleted', 'http://127.0.0.1:9/other', 'other-app-token');
+		bc.deactivateHook(ownHook.id);
+		bc.deactivateHook(otherAppHook.id);
+		const hookActive = (id: number) => (bc.allHooks() as Array<{ id: number; is_active: boolean }>).find((h) => h.id === id)?.is_active;
+		expect([hookActive(ownHook.id), hookActive(otherAppHook.id)]).toEqual([false, false]);
+
 		// n8n "down": nothing listens to BigCommerce while the store changes (no workflow with a trigger is active).
 		bc.setOrderStatus(101, 10); // John (VIP): shipped → completed, never awarded
 		bc.refundOrder(100, { reason: 'Returned' }); // Jane: awarded by the backfill, now fully refunded
@@ -428,7 +456,11 @@ describe('operations templates (program setup, backfill, reconciliation, segment
 			'Update points in Brevo',
 			'Refunded or cancelled',
 			'Take back remaining points',
+			'Switch webhooks back on',
 		]);
+		expect(nodeOutput(execution, 'Switch webhooks back on').map((h) => [h.id, h.is_active, h.reactivated])).toEqual([[ownHook.id, true, true]]);
+		// Another app's webhook is not visible to this credential, so it stays off.
+		expect([hookActive(ownHook.id), hookActive(otherAppHook.id)]).toEqual([true, false]);
 		// Also order 106 (awaiting payment, changed in the last day by the seed): read, and left alone by both filters.
 		const changed = nodeOutput(execution, 'Orders changed recently');
 		expect(changed.map((o) => o.id)).toEqual(expect.arrayContaining([100, 101, 103, created.id]));
@@ -464,9 +496,12 @@ describe('operations templates (program setup, backfill, reconciliation, segment
 		expect(nodeOutput(again, 'Take back remaining points').map((i) => i.duplicate)).toEqual([true, true]);
 		// Nothing changed in the ledger, so nothing is sent to Brevo.
 		expect(nodesRun(again)).not.toContain('Update points in Brevo');
+		expect(nodeOutput(again, 'Switch webhooks back on')).toEqual([]);
 		expect(contactsSnapshot()).toEqual(brevoAfter);
 		expect(await entries()).toEqual(after);
 		await checkLedger();
+		await bcDeleteHook(ownHook.id, bc.accessToken);
+		await bcDeleteHook(otherAppHook.id, 'other-app-token');
 	});
 
 	it('segment sync puts every member in the Brevo lists of their segments and takes them off the others', async () => {

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { returnAllAndLimit } from '../../shared/parameters';
+import { getManyFilters, returnAllAndLimit } from '../../shared/parameters';
 
 const show = (operation: string[]) => ({ show: { resource: ['customer'], operation } });
 
@@ -46,46 +46,38 @@ export const customerDescription: INodeProperties[] = [
 		description: 'Extra data to read with each customer; each one makes the answer bigger, not the number of requests',
 	},
 	...returnAllAndLimit('customer'),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: show(['getAll']),
-		options: [
-			{
-				displayName: 'Created Since',
-				name: 'createdSince',
-				type: 'dateTime',
-				default: '',
-				description: 'Only customers created at or after this time (UTC unless the value has a time zone)',
-			},
-			{
-				displayName: 'Customer Group IDs',
-				name: 'customerGroupIds',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 1,3',
-				description: 'Only customers in these groups; comma-separated IDs (see Customer Group › Get Many)',
-			},
-			{
-				displayName: 'Emails',
-				name: 'emails',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. name@email.com',
-				description: 'Only customers with these email addresses; separate several with commas',
-			},
-			{
-				displayName: 'Modified Since',
-				name: 'modifiedSince',
-				type: 'dateTime',
-				default: '',
-				description: 'Only customers changed at or after this time (UTC unless the value has a time zone); use it to sync only what changed since the last run',
-			},
-		],
-	},
+	...getManyFilters('customer', [
+		{
+			displayName: 'Created Since',
+			name: 'createdSince',
+			type: 'dateTime',
+			default: '',
+			description: 'Only customers created at or after this time (UTC unless the value has a time zone)',
+		},
+		{
+			displayName: 'Customer Group IDs',
+			name: 'customerGroupIds',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 1,3',
+			description: 'Only customers in these groups; comma-separated IDs (see Customer Group › Get Many)',
+		},
+		{
+			displayName: 'Emails',
+			name: 'emails',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. name@email.com',
+			description: 'Only customers with these email addresses; separate several with commas',
+		},
+		{
+			displayName: 'Modified Since',
+			name: 'modifiedSince',
+			type: 'dateTime',
+			default: '',
+			description: 'Only customers changed at or after this time (UTC unless the value has a time zone); use it to sync only what changed since the last run',
+		},
+	]),
 	{
 		displayName: 'Change',
 		name: 'storeCreditAction',

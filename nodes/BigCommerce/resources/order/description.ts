@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { ORDER_STATUSES } from '../../../core/bigcommerce';
-import { returnAllAndLimit } from '../../shared/parameters';
+import { getManyFilters, returnAllAndLimit } from '../../shared/parameters';
 
 const show = (operation: string[]) => ({ show: { resource: ['order'], operation } });
 
@@ -46,68 +46,60 @@ export const orderDescription: INodeProperties[] = [
 		description: 'Details to read with the order. Each one is one more request to BigCommerce.',
 	},
 	...returnAllAndLimit('order'),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: show(['getAll']),
-		options: [
-			{
-				displayName: 'Cart ID',
-				name: 'cartId',
-				type: 'string',
-				default: '',
-				description: 'Only the order placed from this cart; tells a cart-recovery flow that the cart was bought',
-			},
-			{
-				displayName: 'Channel ID',
-				name: 'channelId',
-				type: 'number',
-				default: 1,
-				typeOptions: { minValue: 1 },
-				description: 'Only orders from this sales channel (storefront); see Channel › Get Many',
-			},
-			{
-				displayName: 'Created Since',
-				name: 'createdSince',
-				type: 'dateTime',
-				default: '',
-				description: 'Only orders placed at or after this time (UTC unless the value has a time zone)',
-			},
-			{
-				displayName: 'Customer ID',
-				name: 'customerId',
-				type: 'string',
-				default: '',
-				description: 'Only orders of this customer',
-			},
-			{
-				displayName: 'Email',
-				name: 'email',
-				type: 'string',
-				placeholder: 'name@email.com',
-				default: '',
-				description: 'Only orders with this billing email address (also finds guest orders)',
-			},
-			{
-				displayName: 'Modified Since',
-				name: 'modifiedSince',
-				type: 'dateTime',
-				default: '',
-				description: 'Only orders changed at or after this time (UTC unless the value has a time zone)',
-			},
-			{
-				displayName: 'Status',
-				name: 'statusId',
-				type: 'options',
-				default: 10,
-				options: statusOptions,
-				description: 'Only orders in this status',
-			},
-		],
-	},
+	...getManyFilters('order', [
+		{
+			displayName: 'Cart ID',
+			name: 'cartId',
+			type: 'string',
+			default: '',
+			description: 'Only the order placed from this cart; tells a cart-recovery flow that the cart was bought',
+		},
+		{
+			displayName: 'Channel ID',
+			name: 'channelId',
+			type: 'number',
+			default: 1,
+			typeOptions: { minValue: 1 },
+			description: 'Only orders from this sales channel (storefront); see Channel › Get Many',
+		},
+		{
+			displayName: 'Created Since',
+			name: 'createdSince',
+			type: 'dateTime',
+			default: '',
+			description: 'Only orders placed at or after this time (UTC unless the value has a time zone)',
+		},
+		{
+			displayName: 'Customer ID',
+			name: 'customerId',
+			type: 'string',
+			default: '',
+			description: 'Only orders of this customer',
+		},
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+			description: 'Only orders with this billing email address (also finds guest orders)',
+		},
+		{
+			displayName: 'Modified Since',
+			name: 'modifiedSince',
+			type: 'dateTime',
+			default: '',
+			description: 'Only orders changed at or after this time (UTC unless the value has a time zone)',
+		},
+		{
+			displayName: 'Status',
+			name: 'statusId',
+			type: 'options',
+			default: 10,
+			options: statusOptions,
+			description: 'Only orders in this status',
+		},
+	]),
 	{
 		displayName: 'Add Status Name',
 		name: 'addStatusName',

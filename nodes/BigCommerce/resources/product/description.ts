@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { returnAllAndLimit } from '../../shared/parameters';
+import { getManyFilters, returnAllAndLimit } from '../../shared/parameters';
 
 const show = (operation: string[]) => ({ show: { resource: ['product'], operation } });
 
@@ -40,58 +40,50 @@ export const productDescription: INodeProperties[] = [
 		description: 'Extra data to read with each product, in the same request',
 	},
 	...returnAllAndLimit('product'),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: show(['getAll']),
-		options: [
-			{
-				displayName: 'Category ID',
-				name: 'categoryId',
-				type: 'number',
-				default: 0,
-				typeOptions: { minValue: 0 },
-				description: 'Only products in this category',
-			},
-			{
-				displayName: 'Keyword',
-				name: 'keyword',
-				type: 'string',
-				default: '',
-				description: 'Only products whose name, SKU or description contains this word',
-			},
-			{
-				displayName: 'Modified Since',
-				name: 'modifiedSince',
-				type: 'dateTime',
-				default: '',
-				description: 'Only products changed at or after this time (UTC unless the value has a time zone); use it to sync only what changed',
-			},
-			{
-				displayName: 'Product IDs',
-				name: 'productIds',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 77,80,81',
-				description: 'Only these products; comma-separated IDs',
-			},
-			{
-				displayName: 'SKU',
-				name: 'sku',
-				type: 'string',
-				default: '',
-				description: 'Only the product with this SKU (a variant’s SKU also finds its product)',
-			},
-			{
-				displayName: 'Visible Only',
-				name: 'visibleOnly',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to return only products shown on the storefront',
-			},
-		],
-	},
+	...getManyFilters('product', [
+		{
+			displayName: 'Category ID',
+			name: 'categoryId',
+			type: 'number',
+			default: 0,
+			typeOptions: { minValue: 0 },
+			description: 'Only products in this category',
+		},
+		{
+			displayName: 'Keyword',
+			name: 'keyword',
+			type: 'string',
+			default: '',
+			description: 'Only products whose name, SKU or description contains this word',
+		},
+		{
+			displayName: 'Modified Since',
+			name: 'modifiedSince',
+			type: 'dateTime',
+			default: '',
+			description: 'Only products changed at or after this time (UTC unless the value has a time zone); use it to sync only what changed',
+		},
+		{
+			displayName: 'Product IDs',
+			name: 'productIds',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 77,80,81',
+			description: 'Only these products; comma-separated IDs',
+		},
+		{
+			displayName: 'SKU',
+			name: 'sku',
+			type: 'string',
+			default: '',
+			description: 'Only the product with this SKU (a variant’s SKU also finds its product)',
+		},
+		{
+			displayName: 'Visible Only',
+			name: 'visibleOnly',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to return only products shown on the storefront',
+		},
+	]),
 ];

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
+import { decodeRecord } from '../../../../nodes/core/bigcommerce/dedupe/record';
 import { DEFAULT_DEDUPE_LIMITS, forgetProcessAcceptedHashes } from '../../../../nodes/core/bigcommerce/webhook-dedupe';
 import { deliver } from './support/contexts';
 
@@ -156,6 +158,17 @@ describe('duplicates', () => {
 		expect((await deliver({ staticData: JSON.parse(JSON.stringify(second)) as IDataObject, headers, body: a })).body).toEqual({ received: true, duplicate: true });
 	});
 
+	it('reads the record of a workflow activated before the compact format, and rewrites it compactly', async () => {
+		const body = envelope();
+		const oldKey = createHash('sha256').update(String(body.hash)).digest().subarray(0, 12).toString('base64url');
+		const acceptedAt = Math.floor(Date.now() / 1000) - 3600;
+		const staticData = { ...registeredState(), accepted: { v: 1, entries: [[oldKey, acceptedAt]] } };
+		expect((await deliver({ staticData, headers, body })).body).toEqual({ received: true, duplicate: true });
+		expect((await deliver({ staticData, headers, body: envelope() })).items).toHaveLength(1);
+		expect(staticData.accepted).toMatchObject({ v: 2 });
+		expect(decodeRecord(staticData.accepted)).toHaveLength(2);
+	});
+
 	it('does not mix up two triggers receiving the same event', async () => {
 		const body = envelope();
 		expect((await deliver({ staticData: registeredState(), headers, body, workflowId: 'wf-a' })).items).toHaveLength(1);
@@ -165,9 +178,8 @@ describe('duplicates', () => {
 	it('keeps a bounded record: the newest hashes, within the retry window', async () => {
 		const staticData = registeredState();
 		for (let i = 0; i < DEFAULT_DEDUPE_LIMITS.maxEntries + 50; i++) await deliver({ staticData, headers, body: envelope() });
-		const record = staticData.accepted as { entries: Array<[string, number]> };
-		expect(record.entries).toHaveLength(DEFAULT_DEDUPE_LIMITS.maxEntries);
-		expect(JSON.stringify(record).length).toBeLessThan(100_000);
+		expect(decodeRecord(staticData.accepted)).toHaveLength(DEFAULT_DEDUPE_LIMITS.maxEntries);
+		expect(JSON.stringify(staticData.accepted).length).toBeLessThan(16_100);
 	});
 });
 

@@ -1,40 +1,5 @@
-import { acceptDelivery, AcceptedHashes, forgetProcessAcceptedHashes, hashKey } from '../../../../nodes/core/bigcommerce/webhook-dedupe';
 import { canonicalScope, registrationScope, shortEventName, WEBHOOK_EVENTS } from '../../../../nodes/core/bigcommerce/webhook-events';
 import { generateWebhookSecret, headerValue, secretsMatch } from '../../../../nodes/core/bigcommerce/webhook-secret';
-
-const HOUR = 3600;
-
-describe('accepted hashes', () => {
-	beforeEach(() => forgetProcessAcceptedHashes());
-
-	it('forgets a hash after the retry window, so the record does not grow for ever', () => {
-		const first = acceptDelivery('h1', undefined, 'node', 1_000_000);
-		expect(first.duplicate).toBe(false);
-		const record = first.duplicate ? undefined : first.record;
-		expect(acceptDelivery('h1', record, 'node', 1_000_000 + 71 * HOUR).duplicate).toBe(true);
-		forgetProcessAcceptedHashes();
-		expect(acceptDelivery('h1', record, 'node', 1_000_000 + 73 * HOUR).duplicate).toBe(false);
-	});
-
-	it('keeps the earlier acceptance time when merging', () => {
-		const a = new AcceptedHashes();
-		a.add('h', 100);
-		const b = new AcceptedHashes();
-		b.add('h', 50);
-		a.merge(b);
-		expect(a.toRecord().entries).toEqual([[hashKey('h'), 50]]);
-	});
-
-	it('reads garbage in static data as an empty record instead of failing deliveries', () => {
-		expect(AcceptedHashes.fromRecord('nonsense').size).toBe(0);
-		expect(AcceptedHashes.fromRecord({ entries: [['ok', 1], [1, 'bad'], 'x'] }).size).toBe(1);
-	});
-
-	it('keys are short and ignore case and surrounding space', () => {
-		expect(hashKey(' ABCDEF ')).toBe(hashKey('abcdef'));
-		expect(hashKey('3f9ea420af83450d7ef9f78b08c8af25b2213637')).toHaveLength(16);
-	});
-});
 
 describe('secret', () => {
 	it('matches only the exact secret', () => {

@@ -78,7 +78,7 @@ describe('BigCommerce sandbox: HTTP control API', () => {
 		const after = await store.control('POST', '/time/advance', { ms: 86_400_000 });
 		expect(Date.parse(after.body.now) - before).toBeGreaterThanOrEqual(86_400_000);
 		expect((await store.control('PUT', '/time', { scale: 1000 })).body.timeScale).toBe(1000);
-		expect((await store.control('PUT', '/webhooks/settings', { timeoutMs: 500, cartAbandonAfterMs: null })).body).toEqual({ timeoutMs: 500, cartAbandonAfterMs: null });
+		expect((await store.control('PUT', '/webhooks/settings', { timeoutMs: 500, cartAbandonAfterMs: null })).body).toEqual({ timeoutMs: 500, concurrency: 1, cartAbandonAfterMs: null });
 	});
 
 	it('answers bad input with 400, unknown things with 404', async () => {

@@ -71,4 +71,16 @@ describe('BigCommerce sandbox: hooks (v3)', () => {
 		expect((await store.api('GET', '/v3/hooks?scope=store/order/created')).body.data).toHaveLength(1);
 		expect((await store.api('GET', '/v3/hooks?destination=https://example.com/b')).body.data).toHaveLength(1);
 	});
+
+	it('switches a hook off through the control API, as BigCommerce does after failed deliveries; it then gets no deliveries', async () => {
+		const created = (await store.api('POST', '/v3/hooks', hook('store/order/created', 'https://example.com/a'))).body.data;
+		const off = await store.control('POST', `/webhooks/hooks/${created.id}/deactivate`);
+		expect(off).toMatchObject({ status: 200, body: { id: created.id, is_active: false } });
+		expect((await store.api('GET', `/v3/hooks/${created.id}`)).body.data.is_active).toBe(false);
+		expect((await store.api('GET', '/v3/hooks?is_active=false')).body.data.map((h: { id: number }) => h.id)).toEqual([created.id]);
+		store.sandbox.emitEvent('store/order/created', { type: 'order', id: 1 });
+		await store.sandbox.idle();
+		expect(store.sandbox.deliveries({ hookId: created.id })).toEqual([]);
+		expect((await store.control('POST', '/webhooks/hooks/999/deactivate')).status).toBe(404);
+	});
 });

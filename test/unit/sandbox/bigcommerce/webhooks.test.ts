@@ -44,6 +44,27 @@ describe('BigCommerce sandbox: webhook delivery', () => {
 		expect(store.sandbox.deliveries()).toEqual([expect.objectContaining({ state: 'delivered', hash: call.body.hash, attempts: [expect.objectContaining({ attempt: 1, status: 200 })] })]);
 	});
 
+	it('sends one delivery at a time per hook by default, and in parallel lanes with `concurrency`', async () => {
+		await setup('store/customer/created', { delayMs: 300 });
+		const burst = (label: string) => {
+			for (let i = 0; i < 6; i++) store.sandbox.createCustomer({ email: `${label}${i}@example.com`, first_name: label, last_name: String(i) });
+		};
+		/** Deliveries that arrived while the first was still being answered. */
+		const inFirstWindow = (from: number) => receiver.calls.slice(from).filter((c) => c.at - receiver.calls[from].at < 200).length;
+		burst('serial');
+		await store.sandbox.idle();
+		expect(inFirstWindow(0)).toBe(1);
+		expect(receiver.calls.map((c) => c.body.data.id)).toEqual([...receiver.calls.map((c) => c.body.data.id)].sort((a, b) => a - b));
+
+		const put = await fetch(`${store.sandbox.url}/_sandbox/webhooks/settings`, { method: 'PUT', body: JSON.stringify({ concurrency: 3 }) });
+		expect(await put.json()).toEqual(expect.objectContaining({ concurrency: 3 }));
+		burst('parallel');
+		await store.sandbox.idle();
+		expect(receiver.calls).toHaveLength(12);
+		expect(inFirstWindow(6)).toBe(3);
+		expect(() => store.sandbox.setWebhookConcurrency(0)).toThrow('concurrency must be a whole number of at least 1');
+	});
+
 	it('does not block the control call: delivery happens after it returns', async () => {
 		await setup('store/customer/created', { delayMs: 200 });
 		const started = Date.now();
