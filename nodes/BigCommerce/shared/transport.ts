@@ -1,11 +1,12 @@
-import type { IExecuteFunctions, IHookFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { deriveWebhookSecret } from '../../core/bigcommerce/webhook-secret';
+import type { IExecuteFunctions, IHookFunctions, IHttpRequestOptions, IWebhookFunctions } from 'n8n-workflow';
 import { createBigCommerceClient, sharedRateLimitPacer, type BigCommerceClient, type BigCommerceRequest, type ResponseHeaders } from '../../core/bigcommerce';
 
 export const CREDENTIAL_NAME = 'bigCommerceApi';
 
 type RequestContext = IExecuteFunctions | IHookFunctions;
 
-interface BigCommerceCredentials {
+export interface BigCommerceCredentials {
 	storeHash?: string;
 	accessToken?: string;
 	apiBaseUrl?: string;
@@ -40,6 +41,12 @@ export function n8nRequest(context: RequestContext): BigCommerceRequest {
 }
 
 /** Store address from the credential (the token stays with n8n's helper). */
+/** The delivery secret of the trigger whose URL is `destination` (see deriveWebhookSecret). */
+export async function triggerSecret(context: IHookFunctions | IWebhookFunctions, destination: string): Promise<string> {
+	const credentials = await context.getCredentials<BigCommerceCredentials>(CREDENTIAL_NAME);
+	return deriveWebhookSecret(String(credentials.accessToken ?? ''), String(credentials.storeHash ?? '').trim(), destination);
+}
+
 export async function storeAddress(context: RequestContext): Promise<{ baseUrl: string; storeHash: string }> {
 	const credentials = await context.getCredentials<BigCommerceCredentials>(CREDENTIAL_NAME);
 	const baseUrl = String(credentials.apiBaseUrl ?? '').trim() || 'https://api.bigcommerce.com';

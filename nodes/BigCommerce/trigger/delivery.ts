@@ -2,11 +2,13 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 import { acceptDelivery } from '../../core/bigcommerce/webhook-dedupe';
 import { parseWebhookDelivery } from '../../core/bigcommerce/webhook-delivery';
 import { headerValue, secretsMatch, WEBHOOK_SECRET_HEADER } from '../../core/bigcommerce/webhook-secret';
+import { triggerSecret } from '../shared/transport';
+import { destination, wantedScopes } from './lifecycle';
 import { readRegistration } from './state';
 
 /**
- * Handles one POST from BigCommerce. Everything here is synchronous and makes no API call, so
- * BigCommerce gets its answer at once (it counts slow answers as failures, retries them and
+ * Handles one POST from BigCommerce. Nothing here calls an API (a lost registration is recovered
+ * from the credential, read locally), so BigCommerce gets its answer at once (it counts slow answers as failures, retries them and
  * finally deactivates the hook).
  *
  * Answers: 401 without the secret, 400 for a body that is no webhook envelope, 200 without an
@@ -22,7 +24,7 @@ import { readRegistration } from './state';
  * real n8n: a duplicate after a restart started a second execution). With the node answering, the
  * callback, and so the save, runs before the execution starts.
  */
-export function handleDelivery(context: IWebhookFunctions, now: Date = new Date()): IWebhookResponseData {
+export async function handleDelivery(context: IWebhookFunctions, now: Date = new Date()): Promise<IWebhookResponseData> {
 	const response = context.getResponseObject();
 	const answer = (status: number, body: IDataObject): IWebhookResponseData => {
 		response.status(status).json(body);
@@ -30,8 +32,9 @@ export function handleDelivery(context: IWebhookFunctions, now: Date = new Date(
 	};
 
 	const state = context.getWorkflowStaticData('node');
-	const registration = readRegistration(state);
 	const received = headerValue(context.getHeaderData(), WEBHOOK_SECRET_HEADER);
+	const stored = readRegistration(state);
+	const registration = stored ? { secret: stored.secret, destination: stored.destination, scopes: stored.hooks.map((hook) => hook.scope) } : await recoveredRegistration(context);
 	if (!registration || !secretsMatch(received, registration.secret)) {
 		return answer(401, { error: `Unauthorized: the ${WEBHOOK_SECRET_HEADER} header is missing or wrong.` });
 	}
@@ -40,7 +43,7 @@ export function handleDelivery(context: IWebhookFunctions, now: Date = new Date(
 	if (!parsed.ok) return answer(400, { error: `Not a BigCommerce webhook delivery: ${parsed.reason}` });
 
 	// A hook left from earlier settings may still deliver; it is acknowledged so BigCommerce stops.
-	if (!registration.hooks.some((hook) => hook.scope === parsed.envelope.scope)) {
+	if (!registration.scopes.includes(parsed.envelope.scope)) {
 		return answer(200, { received: true, ignored: `This trigger does not listen to ${parsed.envelope.scope}.` });
 	}
 
@@ -55,6 +58,23 @@ export function handleDelivery(context: IWebhookFunctions, now: Date = new Date(
 	if (options.includeRawDelivery) json.delivery = parsed.envelope as unknown as IDataObject;
 	response.status(200).json({ received: true });
 	return { noWebhookResponse: true, workflowData: [[{ json }]] };
+}
+
+/**
+ * What the trigger registered, when static data has lost it: n8n writes a workflow's static data
+ * whole from every process, so in queue mode a worker's save can drop this node's record. The
+ * secret is derived from the credential and this node's URL (deriveWebhookSecret) and the scopes
+ * from its parameters, so deliveries go on being accepted. The record itself is written again by
+ * the next activation; until then only the repeat memory starts afresh (the ledger still counts
+ * every order once).
+ */
+async function recoveredRegistration(context: IWebhookFunctions): Promise<{ secret: string; destination: string; scopes: string[] } | undefined> {
+	try {
+		const url = destination(context);
+		return { secret: await triggerSecret(context, url), destination: url, scopes: wantedScopes(context) };
+	} catch {
+		return undefined; // no credential or no events chosen: nothing can be accepted
+	}
 }
 
 /** n8n parses JSON bodies; a delivery without a JSON content type is read from the raw bytes. */

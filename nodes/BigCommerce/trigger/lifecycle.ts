@@ -1,9 +1,8 @@
-import { NodeOperationError, type IDataObject, type IHookFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IHookFunctions, type IWebhookFunctions } from 'n8n-workflow';
 import { registrationScope } from '../../core/bigcommerce/webhook-events';
 import { registerWebhooks, removeWebhooks, verifyWebhooks } from '../../core/bigcommerce/webhook-registration';
-import { generateWebhookSecret } from '../../core/bigcommerce/webhook-secret';
 import { toNodeError } from '../shared/errors';
-import { bigCommerceClient } from '../shared/transport';
+import { bigCommerceClient, triggerSecret } from '../shared/transport';
 import { clearRegistration, readRegistration, saveRegistration } from './state';
 
 /**
@@ -12,14 +11,14 @@ import { clearRegistration, readRegistration, saveRegistration } from './state';
  * event" waits.
  */
 
-function destination(context: IHookFunctions): string {
+export function destination(context: IHookFunctions | IWebhookFunctions): string {
 	const url = context.getNodeWebhookUrl('default');
 	if (!url) throw new NodeOperationError(context.getNode(), 'n8n gave this trigger no webhook URL.');
 	return url;
 }
 
 /** The scopes to register: one per selected event, in its channel form when a channel is chosen. */
-export function wantedScopes(context: IHookFunctions): string[] {
+export function wantedScopes(context: IHookFunctions | IWebhookFunctions): string[] {
 	const events = context.getNodeParameter('events', []) as string[];
 	if (!events.length) {
 		throw new NodeOperationError(context.getNode(), 'Choose at least one event to listen for.', {
@@ -47,12 +46,13 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	}
 }
 
-/** Registers one hook per scope with a new secret; all or nothing (see registerWebhooks). */
+/** Registers one hook per scope with the trigger's secret; all or nothing (see registerWebhooks). */
 export async function create(this: IHookFunctions): Promise<boolean> {
 	const data = state(this);
 	const scopes = wantedScopes(this);
 	try {
-		const registration = await registerWebhooks(await bigCommerceClient(this), destination(this), scopes, generateWebhookSecret());
+		const url = destination(this);
+		const registration = await registerWebhooks(await bigCommerceClient(this), url, scopes, await triggerSecret(this, url));
 		saveRegistration(data, registration);
 		return true;
 	} catch (error) {

@@ -1,13 +1,24 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
  * BigCommerce does not sign webhook deliveries; it sends back the custom headers given when the
- * hook was created (webhooks overview, "Security"). The trigger puts a random secret in one.
+ * hook was created (webhooks overview, "Security"). The trigger puts a secret in one.
  */
 export const WEBHOOK_SECRET_HEADER = 'X-Tajo-Webhook-Secret';
 
-export function generateWebhookSecret(): string {
-	return randomBytes(32).toString('hex');
+/**
+ * The secret a trigger registers: HMAC-SHA256 of its delivery URL and store hash, keyed with the
+ * store's API token — unpredictable to anyone without the token, different for every trigger URL
+ * and store. It is derived rather than random because a random one lives only in the workflow's
+ * static data, and n8n saves static data whole from whichever process ran last: in queue mode a
+ * worker's save can drop the trigger's record (seen in the queue-mode tests), after which a random
+ * secret is gone and every delivery would be refused until the workflow is re-activated. A derived
+ * one can be computed again from the credential. A new token changes it: re-activate the workflow
+ * after rotating the token (activation registers the hooks with the new secret).
+ */
+export function deriveWebhookSecret(accessToken: string, storeHash: string, destination: string): string {
+	if (!accessToken || !storeHash || !destination) throw new Error('A webhook secret needs the access token, the store hash and the delivery URL.');
+	return createHmac('sha256', accessToken).update(`tajo-bigcommerce-webhook:v1\n${storeHash}\n${destination}`).digest('hex');
 }
 
 /**

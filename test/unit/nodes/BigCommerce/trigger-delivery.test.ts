@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 import { decodeRecord } from '../../../../nodes/core/bigcommerce/dedupe/record';
 import { DEFAULT_DEDUPE_LIMITS, forgetProcessAcceptedHashes } from '../../../../nodes/core/bigcommerce/webhook-dedupe';
+import { deriveWebhookSecret } from '../../../../nodes/core/bigcommerce/webhook-secret';
 import { deliver } from './support/contexts';
 
 const SECRET = 'a'.repeat(64);
@@ -34,6 +35,31 @@ describe('authentication', () => {
 
 	it('answers 401 when the trigger has registered nothing', async () => {
 		expect((await deliver({ staticData: {}, headers, body: envelope() })).status).toBe(401);
+	});
+});
+
+describe('a registration lost from static data (another n8n process saved the workflow without it)', () => {
+	const credentials = { storeHash: 'abc123', accessToken: 'token-1', apiBaseUrl: 'https://api.bigcommerce.com' };
+	const derived = deriveWebhookSecret('token-1', 'abc123', URL);
+
+	it('still accepts a delivery carrying the secret derived from the credential and its URL', async () => {
+		const staticData: IDataObject = {};
+		const result = await deliver({ staticData, credentials, webhookUrl: URL, headers: { 'x-tajo-webhook-secret': derived }, body: envelope() });
+		expect(result.status).toBe(200);
+		expect(result.items).toHaveLength(1);
+		// The repeat memory starts afresh; the registration itself is left to the next activation.
+		expect(staticData.accepted).toBeDefined();
+		expect(staticData.registration).toBeUndefined();
+	});
+
+	it('still refuses a wrong secret, and acknowledges without a run an event not among the chosen ones', async () => {
+		expect((await deliver({ staticData: {}, credentials, webhookUrl: URL, headers, body: envelope() })).status).toBe(401);
+		const other = await deliver({ staticData: {}, credentials, webhookUrl: URL, headers: { 'x-tajo-webhook-secret': derived }, body: envelope('store/product/updated', { type: 'product', id: 3 }) });
+		expect(other).toMatchObject({ status: 200, items: undefined });
+	});
+
+	it('refuses everything when there is no credential to derive the secret from', async () => {
+		expect((await deliver({ staticData: {}, webhookUrl: URL, headers: { 'x-tajo-webhook-secret': derived }, body: envelope() })).status).toBe(401);
 	});
 });
 

@@ -1,3 +1,4 @@
+import { deriveWebhookSecret } from '../../../../nodes/core/bigcommerce/webhook-secret';
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { hookContext, lifecycle } from './support/contexts';
 import { fetchHandler, json, networkError, recording, type RequestHandler } from './support/http';
@@ -50,6 +51,8 @@ describe('create', () => {
 		expect(calls()).toEqual(['GET /v3/hooks?destination={url}&page=1&limit=250', 'POST /v3/hooks', 'POST /v3/hooks', 'POST /v3/hooks']);
 		expect(hooksHere().map((hook) => hook.scope).sort()).toEqual([...EVENTS].sort());
 		expect(secret()).toMatch(/^[0-9a-f]{64}$/);
+		// Derived from the credential and this URL, so a delivery can be checked even if static data loses it.
+		expect(secret()).toBe(deriveWebhookSecret(store.sandbox.accessToken, store.sandbox.storeHash, url()));
 		for (const hook of hooksHere()) {
 			expect(hook).toMatchObject({ is_active: true, headers: { 'X-Tajo-Webhook-Secret': secret() } });
 		}

@@ -1,9 +1,19 @@
 import { canonicalScope, registrationScope, shortEventName, WEBHOOK_EVENTS } from '../../../../nodes/core/bigcommerce/webhook-events';
-import { generateWebhookSecret, headerValue, secretsMatch } from '../../../../nodes/core/bigcommerce/webhook-secret';
+import { deriveWebhookSecret, headerValue, secretsMatch } from '../../../../nodes/core/bigcommerce/webhook-secret';
 
 describe('secret', () => {
+	it('is derived from token, store and URL: the same inputs give the same secret, any other input another', () => {
+		const secret = deriveWebhookSecret('token-1', 'abc123', 'https://n8n.example.com/webhook/x/webhook');
+		expect(secret).toMatch(/^[0-9a-f]{64}$/);
+		expect(deriveWebhookSecret('token-1', 'abc123', 'https://n8n.example.com/webhook/x/webhook')).toBe(secret);
+		expect(deriveWebhookSecret('token-2', 'abc123', 'https://n8n.example.com/webhook/x/webhook')).not.toBe(secret);
+		expect(deriveWebhookSecret('token-1', 'abc124', 'https://n8n.example.com/webhook/x/webhook')).not.toBe(secret);
+		expect(deriveWebhookSecret('token-1', 'abc123', 'https://n8n.example.com/webhook/y/webhook')).not.toBe(secret);
+		expect(() => deriveWebhookSecret('', 'abc123', 'u')).toThrow('A webhook secret needs the access token, the store hash and the delivery URL.');
+	});
+
 	it('matches only the exact secret', () => {
-		const secret = generateWebhookSecret();
+		const secret = deriveWebhookSecret('token-1', 'abc123', 'https://n8n.example.com/webhook/x/webhook');
 		expect(secret).toMatch(/^[0-9a-f]{64}$/);
 		expect(secretsMatch(secret, secret)).toBe(true);
 		expect(secretsMatch(`${secret}x`, secret)).toBe(false);

@@ -110,6 +110,9 @@ export interface DeliverySetup {
 	body?: unknown;
 	rawBody?: Buffer;
 	workflowId?: string;
+	/** The credential n8n would give the trigger (for a registration lost from static data). */
+	credentials?: IDataObject;
+	webhookUrl?: string;
 }
 
 export interface DeliveryResult {
@@ -134,6 +137,11 @@ export async function deliver(setup: DeliverySetup): Promise<DeliveryResult> {
 		getBodyData: () => (setup.body ?? {}) as IDataObject,
 		getRequestObject: () => ({ rawBody: setup.rawBody }),
 		getResponseObject: () => response,
+		getNodeWebhookUrl: () => setup.webhookUrl,
+		getCredentials: async () => {
+			if (!setup.credentials) throw new Error('Node does not have any credentials set');
+			return setup.credentials;
+		},
 		getNodeParameter(name: string, fallback?: unknown): unknown {
 			return parameterReader(triggerNode.description.properties, parameters)(name, fallback);
 		},
