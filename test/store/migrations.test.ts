@@ -17,18 +17,19 @@ describe.each(ENGINES)('schema migrations on %s', (engine) => {
 	const versions = async (config: Parameters<typeof db.sql>[0]) =>
 		(await db.sql(config, 'SELECT version, name FROM tajo_schema_migrations ORDER BY version')).map((r) => [Number(r.version), r.name]);
 
-	it('is at version 4 (ledger, carts, lighter writes, one-trip points writes) today', () => {
-		expect(LATEST_SCHEMA_VERSION).toBe(4);
+	it('is at version 5 (ledger, carts, lighter writes, one-trip points writes, send log) today', () => {
+		expect(LATEST_SCHEMA_VERSION).toBe(5);
 	});
 
 	it('creates the whole schema on an empty database, on first use', async () => {
 		const { store, config } = await db.fresh({ clock: clock.now });
-		expect(await store.schemaVersion()).toBe(4);
+		expect(await store.schemaVersion()).toBe(5);
 		expect(await versions(config)).toEqual([
 			[1, 'ledger'],
 			[2, 'carts'],
 			[3, 'lighter writes'],
 			[4, 'one-trip points writes'],
+			[5, 'send log'],
 		]);
 		// Opening again changes nothing.
 		const applied = await db.sql(config, 'SELECT applied_at FROM tajo_schema_migrations ORDER BY version');
@@ -48,12 +49,13 @@ describe.each(ENGINES)('schema migrations on %s', (engine) => {
 		await expect(db.sql(config, 'SELECT count(*) AS n FROM tajo_carts')).rejects.toThrow(/tajo_carts/);
 
 		const store = await db.open(config, { clock: clock.now });
-		expect(await store.schemaVersion()).toBe(4);
+		expect(await store.schemaVersion()).toBe(5);
 		expect(await versions(config)).toEqual([
 			[1, 'ledger'],
 			[2, 'carts'],
 			[3, 'lighter writes'],
 			[4, 'one-trip points writes'],
+			[5, 'send log'],
 		]);
 		expect((await store.getMember(program.id, { customerId: 1 })).points.balance).toBe(500);
 		expect((await award(store, program.id, 1, 100, 50_000)).duplicate).toBe(true);
@@ -76,12 +78,32 @@ describe.each(ENGINES)('schema migrations on %s', (engine) => {
 		expect((await award(store, program.id, 1, 102, 30_000)).member.points).toMatchObject({ balance: 500, lifetime: 500 });
 		expect((await store.checkConsistency()).mismatches).toEqual([]);
 		expect((await store.trackCart({ storeHash: STORE, cartId: 'c', event: 'abandoned', email: 'a@example.com', items: [{ id: 1 }], amountMinor: 1 })).startSequence).toBe(true);
+		// 5 adds the send-once log.
+		expect((await store.claimSend({ storeHash: STORE, sendKey: 'order:100:points', leaseSeconds: 60 })).claimed).toBe(true);
+	});
+
+	it('adds the send-once log to a database in use at version 4, keeping its data', async () => {
+		const config = await db.freshConfig();
+		const driver = await openSqlDriver(config);
+		expect(await migrate(driver, clock.now, 4)).toEqual({ from: 0, to: 4, applied: [1, 2, 3, 4] });
+		const old = new SqlLedgerStore(driver, clock.now);
+		const { program } = await programWithMember(old);
+		await award(old, program.id, 1, 100, 50_000);
+		await old.close();
+		await expect(db.sql(config, 'SELECT count(*) AS n FROM tajo_sends')).rejects.toThrow(/tajo_sends/);
+
+		const store = await db.open(config, { clock: clock.now });
+		expect(await store.schemaVersion()).toBe(5);
+		expect((await store.getMember(program.id, { customerId: 1 })).points.balance).toBe(500);
+		expect((await store.claimSend({ storeHash: STORE, sendKey: 'order:100:points', leaseSeconds: 60 })).claimed).toBe(true);
+		expect((await store.markSent({ storeHash: STORE, sendKey: 'order:100:points' })).send.status).toBe('sent');
+		expect((await store.claimSend({ storeHash: STORE, sendKey: 'order:100:points', leaseSeconds: 60 })).claimed).toBe(false);
 	});
 
 	it('is safe when several processes start on an empty database at once', async () => {
 		const config = await db.freshConfig();
 		const reports = await runWorkers(Array.from({ length: 4 }, () => ({ task: 'open' as const, config })));
-		expect(reports.map((r) => r.schemaVersion)).toEqual([4, 4, 4, 4]);
+		expect(reports.map((r) => r.schemaVersion)).toEqual([5, 5, 5, 5]);
 		// And several stores of one process, too.
 		const stores = await Promise.all(Array.from({ length: 6 }, () => db.open(config)));
 		expect(stores).toHaveLength(6);
@@ -90,6 +112,7 @@ describe.each(ENGINES)('schema migrations on %s', (engine) => {
 			[2, 'carts'],
 			[3, 'lighter writes'],
 			[4, 'one-trip points writes'],
+			[5, 'send log'],
 		]);
 	}, 120_000);
 
@@ -98,7 +121,7 @@ describe.each(ENGINES)('schema migrations on %s', (engine) => {
 		await db.sql(config, "INSERT INTO tajo_schema_migrations (version, name, applied_at) VALUES (99, 'future', 'x')");
 		const error = await openLedgerStore(config).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(SchemaTooNew);
-		expect(String(error)).toMatch(/schema version 99, but this version of the node knows only up to 4/);
+		expect(String(error)).toMatch(/schema version 99, but this version of the node knows only up to 5/);
 	});
 
 	it('says what to fix when the database cannot be reached', async () => {

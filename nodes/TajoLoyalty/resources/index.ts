@@ -4,6 +4,7 @@ import { analyticsDescription, analyticsOperations } from './analytics';
 import { cartDescription, cartOperations } from './cart';
 import { databaseDescription, databaseOperations } from './database';
 import { memberDescription, memberOperations } from './member';
+import { messageDescription, messageOperations } from './message';
 import { pointsDescription, pointsOperations } from './points';
 import { programDescription, programOperations } from './program';
 
@@ -17,6 +18,7 @@ export const resourceSelector: INodeProperties = {
 		{ name: 'Cart', value: 'cart', description: 'Tracked carts for abandoned-cart recovery' },
 		{ name: 'Database', value: 'database', description: 'The loyalty database itself' },
 		{ name: 'Member', value: 'member', description: 'Customers enrolled in a program' },
+		{ name: 'Message', value: 'message', description: 'Send-once log for Brevo messages and other side effects' },
 		{ name: 'Point', value: 'points', description: 'Award, redeem, reverse and adjust points' },
 		{ name: 'Program', value: 'program', description: 'Loyalty rules: rates, bonuses, multipliers, tiers' },
 	],
@@ -28,6 +30,7 @@ export const resourceProperties: INodeProperties[] = [
 	...memberDescription,
 	...pointsDescription,
 	...cartDescription,
+	...messageDescription,
 	...analyticsDescription,
 	...databaseDescription,
 ];
@@ -38,6 +41,7 @@ export const operations: Record<string, OperationMap> = {
 	member: memberOperations,
 	points: pointsOperations,
 	cart: cartOperations,
+	message: messageOperations,
 	analytics: analyticsOperations,
 	database: databaseOperations,
 };

@@ -124,3 +124,8 @@ export function returnAllFields(show: Show, what: string): INodeProperties[] {
 		},
 	];
 }
+
+/** The optional fields of an operation, in n8n's usual "Additional Fields" collection. */
+export function additionalFields(show: Show, description: string, options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', description, placeholder: 'Add Field', default: {}, displayOptions: { show }, options };
+}

@@ -77,6 +77,13 @@ export interface AwardComputation {
 	breakdown?: object;
 	/** Points become spendable after this many days (default 0: at once). */
 	pendingDays?: number;
+	/**
+	 * A bonus that comes with this award (e.g. the first-purchase bonus, decided from the member's
+	 * order count at the moment of the write), written in the same transaction as the award's entry
+	 * as a `bonus` entry under the input's `bonus.idempotencyKey`: an award is never written without
+	 * its bonus. Left out when that key is in the ledger already. Needs `bonus` on the input.
+	 */
+	bonus?: { points: number; pendingDays?: number };
 }
 
 export interface AwardForOrderInput extends PointsWrite {
@@ -98,6 +105,8 @@ export interface AwardForOrderInput extends PointsWrite {
 	 */
 	compute: (context: RuleContext) => AwardComputation;
 	tierFor?: TierRule;
+	/** What a bonus the rule grants with the award is written as (see AwardComputation.bonus). */
+	bonus?: { idempotencyKey: string; action: string; breakdown?: object };
 }
 
 export interface AwardBonusInput extends PointsWrite {
@@ -184,6 +193,12 @@ export interface PointsResult {
 	tierBefore: string | null;
 	tierAfter: string | null;
 	tierChanged: boolean;
+	/**
+	 * An entry written in the same transaction, after `entry` (an award's bonus: see
+	 * AwardComputation.bonus). Only on the write that made it, never on a repeat. The tier fields
+	 * above are `entry`'s; `member` is the member after both.
+	 */
+	companion?: LedgerEntry;
 }
 
 export interface ReverseResult extends PointsResult {

@@ -26,9 +26,10 @@ import type {
 import type { EraseResult, Member, MemberFilter, MemberRef, MemberUpsert, MemberUpsertResult, Page } from './member-types';
 import type { Program, ProgramRef, ProgramUpsert, ProgramUpsertResult } from './program-types';
 import type { AnalyticsQuery, ConsistencyReport, LoyaltyAnalytics } from './report-types';
+import type { ClaimSendInput, ClaimSendResult, MarkSentInput, MarkSentResult, ReleaseSendInput, ReleaseSendResult } from './send-types';
 
 /**
- * The loyalty ledger: programs, members, points, tracked carts and analytics, on SQLite or
+ * The loyalty ledger: programs, members, points, tracked carts, the send-once log and analytics, on SQLite or
  * PostgreSQL. Every write is one database transaction; writes for a member are serialised by
  * the database (SQLite's write lock, PostgreSQL's row lock on the member), and every points
  * write carries an idempotency key that is unique in the database, so duplicates and concurrent
@@ -81,6 +82,17 @@ export interface LedgerStore {
 	recordCartMessageSent(input: RecordMessageInput): Promise<RecordMessageResult>;
 	/** The sequence with this generation is over; a later abandonment of the cart may start a new one. */
 	endCartSequence(input: EndSequenceInput): Promise<{ ended: boolean }>;
+
+	/**
+	 * Send-once log (send-types.ts). Claims the send for a lease: granted to exactly one of any
+	 * number of concurrent claimers, across processes; a send is free again once released or its
+	 * lease has run out, never once it is marked sent.
+	 */
+	claimSend(input: ClaimSendInput): Promise<ClaimSendResult>;
+	/** The send went out: it is never claimed again. Idempotent; works without a claim too. */
+	markSent(input: MarkSentInput): Promise<MarkSentResult>;
+	/** Gives up a claim (the send failed), so that a retry can claim it at once. */
+	releaseSend(input: ReleaseSendInput): Promise<ReleaseSendResult>;
 
 	analytics(query: AnalyticsQuery): Promise<LoyaltyAnalytics>;
 

@@ -38,6 +38,7 @@ import { MemberHints } from './ops/member-hints';
 import { readMember } from './ops/member-rows';
 import { getProgramOp, listProgramsOp, upsertProgramOp, validateProgramUpsert } from './ops/program-ops';
 import { reverseOp } from './ops/reverse-op';
+import { claimSendOp, markSentOp, releaseSendOp, validateClaim, validateMarkSent, validateRelease } from './ops/send-ops';
 import { adjustOp, redeemOp } from './ops/spend-ops';
 import { OneTripMissed, OrderAwardedUnderAnotherKey } from './ops/write-signals';
 import { idempotencyKey, pageLimit, requireInt, requireText } from './ops/validate';
@@ -45,6 +46,7 @@ import type { Program, ProgramRef, ProgramUpsert, ProgramUpsertResult } from './
 import type { SqlDriver } from './sql/sql-driver';
 import type { Op } from './sql/statement';
 import type { AnalyticsQuery, ConsistencyReport, LoyaltyAnalytics } from './report-types';
+import type { ClaimSendInput, ClaimSendResult, MarkSentInput, MarkSentResult, ReleaseSendInput, ReleaseSendResult } from './send-types';
 
 /** The LedgerStore on either engine: each method is one operation in one transaction of the driver. */
 export class SqlLedgerStore implements LedgerStore {
@@ -207,6 +209,21 @@ export class SqlLedgerStore implements LedgerStore {
 
 	async endCartSequence(input: EndSequenceInput): Promise<{ ended: boolean }> {
 		return this.write((ctx) => endSequenceOp(ctx, input));
+	}
+
+	async claimSend(input: ClaimSendInput): Promise<ClaimSendResult> {
+		const valid = validateClaim(input);
+		return this.write((ctx) => claimSendOp(ctx, valid));
+	}
+
+	async markSent(input: MarkSentInput): Promise<MarkSentResult> {
+		const valid = validateMarkSent(input);
+		return this.write((ctx) => markSentOp(ctx, valid));
+	}
+
+	async releaseSend(input: ReleaseSendInput): Promise<ReleaseSendResult> {
+		const valid = validateRelease(input);
+		return this.write((ctx) => releaseSendOp(ctx, valid));
 	}
 
 	async analytics(query: AnalyticsQuery): Promise<LoyaltyAnalytics> {

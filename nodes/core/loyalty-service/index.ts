@@ -10,4 +10,5 @@ export { enrolCustomer, getMember, listMembers, eraseMember, memberView, type Li
 export { calculateOrder, awardOrder, reverseOrder, amountInProgramCurrency, type RefundAmountIs } from './orders';
 export { awardBonusAction, redeemPoints, adjustPoints, pointsHistory, entryView } from './points';
 export { trackCart, trackInputFromCart, checkCart, markCartConverted, recordCartMessage, endCartSequence, cartView, type CartEventChoice } from './carts';
+export { claimSend, markSent, releaseSend, sendView } from './sends';
 export { dashboard } from './analytics';

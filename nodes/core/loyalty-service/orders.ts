@@ -143,9 +143,11 @@ export interface AwardOrderInput {
  * yet is enrolled first (see order-enrolment.ts) — a customer who ordered should earn points, not
  * stop the workflow — and `enrolled` says from what.
  *
- * The first-purchase bonus is a second, idempotent write (once per member). The award records
- * whether the order was the member's first, so a retry after a crash between the two still
- * gives the bonus exactly once.
+ * The first-purchase bonus (once per member) is decided with the points, from the member's order
+ * count at the moment of the write, and written in the same transaction as the award: a process
+ * that dies after the award cannot leave it without its bonus. The award records whether the
+ * order was the member's first, so a repeat of an award written without its bonus (by a version
+ * that wrote the bonus separately) gives the missing bonus, once.
  */
 export async function awardOrder(store: LedgerStore, input: AwardOrderInput) {
 	const order = parseOrder(input.order);
@@ -155,6 +157,9 @@ export async function awardOrder(store: LedgerStore, input: AwardOrderInput) {
 	const p = await chooseProgram(store, { storeHash: input.storeHash, program: input.program, channelId: order.channel_id });
 	const totalMinor = amountInProgramCurrency(order, order.total_inc_tax, p.config, 'order.total_inc_tax');
 	const member = { customerId: order.customer_id };
+	const withBonus = input.firstPurchaseBonus !== false;
+	const bonusKey = bonusIdempotencyKey({ store: input.storeHash, member: order.customer_id, action: 'firstPurchase' });
+	const bonusBreakdown = { action: 'firstPurchase', orderId: String(order.id), why: "the member's first order" };
 	const award = () =>
 		store.awardForOrder({
 			programId: p.program.id,
@@ -164,8 +169,11 @@ export async function awardOrder(store: LedgerStore, input: AwardOrderInput) {
 			compute: (context) => {
 				const config = configOf(context.program);
 				const result = calculateOrderPoints(order, standing(context.member), config);
-				return { points: result.points, breakdown: { ...result.breakdown, firstOrder: context.member.ordersCount === 0 }, pendingDays: config.pendingDays };
+				const firstOrder = context.member.ordersCount === 0;
+				const bonus = withBonus && firstOrder ? { bonus: { points: config.bonusPoints.firstPurchase, pendingDays: config.pendingDays } } : {};
+				return { points: result.points, breakdown: { ...result.breakdown, firstOrder }, pendingDays: config.pendingDays, ...bonus };
 			},
+			bonus: withBonus ? { idempotencyKey: bonusKey, action: 'firstPurchase', breakdown: bonusBreakdown } : undefined,
 			tierFor: tierRule,
 		});
 	let enrolled: OrderEnrolment | null = null;
@@ -178,21 +186,24 @@ export async function awardOrder(store: LedgerStore, input: AwardOrderInput) {
 		awarded = await award();
 	}
 
-	let bonus: PointsResult | null = null;
-	const config = p.config;
-	if (input.firstPurchaseBonus !== false && awarded.entry.breakdown?.firstOrder === true && config.bonusPoints.firstPurchase > 0) {
-		bonus = await store.awardBonus({
+	// The bonus written with the award; else, on a repeat of a member's first order, the bonus as
+	// the first award left it — given here if that award was written without it.
+	let bonus: { entry: LedgerEntry; duplicate: boolean } | null = awarded.companion ? { entry: awarded.companion, duplicate: false } : null;
+	let last: PointsResult = awarded;
+	if (!bonus && withBonus && awarded.entry.breakdown?.firstOrder === true && p.config.bonusPoints.firstPurchase > 0) {
+		last = await store.awardBonus({
 			programId: p.program.id,
 			member,
-			idempotencyKey: bonusIdempotencyKey({ store: input.storeHash, member: order.customer_id, action: 'firstPurchase' }),
+			idempotencyKey: bonusKey,
 			action: 'firstPurchase',
-			points: config.bonusPoints.firstPurchase,
-			breakdown: { action: 'firstPurchase', orderId: String(order.id), why: "the member's first order" },
-			pendingDays: config.pendingDays,
+			points: p.config.bonusPoints.firstPurchase,
+			breakdown: bonusBreakdown,
+			pendingDays: p.config.pendingDays,
 			tierFor: tierRule,
 		});
+		bonus = { entry: last.entry, duplicate: last.duplicate };
 	}
-	const last = bonus ?? awarded;
+	const tierAfter = bonus ? bonus.entry.tierAfter : awarded.tierAfter;
 	const { firstOrder: _firstOrder, ...breakdown } = awarded.entry.breakdown ?? {};
 	return {
 		awarded: true,
@@ -206,8 +217,8 @@ export async function awardOrder(store: LedgerStore, input: AwardOrderInput) {
 		breakdown,
 		balance: balanceOf(last),
 		tierBefore: awarded.tierBefore,
-		tierAfter: last.tierAfter,
-		tierChanged: awarded.tierBefore !== last.tierAfter,
+		tierAfter,
+		tierChanged: awarded.tierBefore !== tierAfter,
 		...entryFacts(awarded.entry),
 		member: memberView(last.member, p),
 	};

@@ -28,7 +28,7 @@ export interface BurstOrder {
 	group: GroupName;
 	/** Merchandise amount ex tax, in cents. */
 	cents: number;
-	/** Shipped too (the status changes of these are delivered newest first). */
+	/** Shipped before it was completed, the two status changes delivered newest first. */
 	shipped: boolean;
 	expected: { points: number; balance: number; tierBefore: string; tierAfter: string; tierUpgraded: boolean };
 }
@@ -93,7 +93,7 @@ export interface BurstOptions {
 /**
  * Makes `count` customers with one order each, then completes every order at once: the emulator
  * queues the `store/order/statusUpdated` deliveries and sends them as BigCommerce does. A share of
- * the orders is completed and shipped with deliveries held and released newest first; a share of
+ * the orders is shipped and then completed, with deliveries held and released newest first; a share of
  * the completion events is delivered again with the same hash afterwards.
  */
 export function playBurst(bc: BigCommerceSandbox, groups: Record<GroupName, number>, options: BurstOptions): Burst {
@@ -116,12 +116,12 @@ export function playBurst(bc: BigCommerceSandbox, groups: Record<GroupName, numb
 	const firstEventId = bc.webhookEvents().at(-1)?.id ?? 0;
 	const startedAt = Date.now();
 	for (const order of orders.filter((o) => !o.shipped)) bc.setOrderStatus(order.orderId, STATUS.COMPLETED);
-	// Out of order: completed, then shipped; BigCommerce delivers "shipped" first.
+	// Out of order: shipped, then completed (BigCommerce's usual order); the completion is delivered first.
 	bc.holdDeliveries('store/order/statusUpdated');
 	for (const order of orders.filter((o) => o.shipped)) {
-		bc.setOrderStatus(order.orderId, STATUS.COMPLETED);
-		// Moves the order to Shipped (store/order/statusUpdated 10 → 2).
+		// Moves the order to Shipped (store/order/statusUpdated 11 → 2), then it is completed (2 → 10).
 		bc.shipOrder(order.orderId, { tracking_number: `TRK-${order.orderId}`, shipping_provider: 'usps' });
+		bc.setOrderStatus(order.orderId, STATUS.COMPLETED);
 	}
 	bc.releaseDeliveries('lifo');
 

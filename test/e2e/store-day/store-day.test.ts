@@ -272,6 +272,8 @@ describe('the store day with every template live', () => {
 		const awarded = nodeOutput(reconciliation, 'Award missing points');
 		expect(awarded.map((i) => i.orderId).sort()).toEqual([day.orders.ritaFirst, day.orders.victorFromCart, day.orders.waltReorder, day.orders.waltVolume].sort());
 		expect(awarded.every((i) => i.duplicate === true)).toBe(true);
+		// The points flow sent every points update (the send-once log): Reconciliation sends none again.
+		expect(nodeOutput(reconciliation, 'Claim the points update')).toEqual([]);
 		// Victor's refunded order: already taken back by the refund and status events (whichever ran first).
 		const taken = nodeOutput(reconciliation, 'Take back remaining points');
 		expect(taken.map((i) => ({ orderId: Number(i.orderId), changed: i.duplicate === false && i.points !== 0 }))).toEqual([{ orderId: day.orders.victorFirst, changed: false }]);

@@ -11,6 +11,7 @@ import { startBigCommerceSandbox, type BigCommerceSandbox } from '../../../sandb
 import { startBrevoSandbox, type BrevoSandbox } from '../../../sandbox/brevo';
 import { openLedgerStore, type LedgerStore } from '../../../nodes/core/ledger';
 import { calculateOrderPoints, formatMoney, memberTier, seedPrograms, type ProgramConfig } from '../../../nodes/core/loyalty';
+import { awardOrder } from '../../../nodes/core/loyalty-service';
 import { nodeOutput, startN8n, type N8nInstance, type WorkflowJson } from '../../harness';
 import { bindCredentials, configOf, importWithCli, loadTemplate, nodesRun, runFromTrigger, templateProblems, waitForExecution, withConfig } from '../../harness/templates';
 
@@ -248,7 +249,7 @@ describe('operations templates (program setup, backfill, reconciliation, segment
 		for (const template of Object.values(templates)) expect(templateProblems(template)).toEqual([]);
 		expect(Object.keys(configOf(templates.programSetup))).toEqual(['storeHash', 'programs']);
 		expect(configOf(templates.backfill)).toEqual({ storeHash: '', orderLookbackDays: 90, firstPurchaseBonus: true });
-		expect(configOf(templates.reconciliation)).toEqual({ storeHash: '', lookbackHours: 3, firstPurchaseBonus: true });
+		expect(configOf(templates.reconciliation)).toEqual({ storeHash: '', lookbackHours: 3, firstPurchaseBonus: true, resendAfterMinutes: 30 });
 		expect(Object.keys(configOf(templates.segmentSync))).toEqual(['storeHash', 'segmentListIds']);
 		expect(JSON.parse(configOf(templates.segmentSync).segmentListIds as string)).toEqual(SEGMENT_LISTS);
 		expect(configOf(templates.analyticsReport)).toEqual({ storeHash: '', program: '', activeDays: 90, reportTemplateId: 0, ownerEmail: '', ownerName: '' });
@@ -444,20 +445,38 @@ describe('operations templates (program setup, backfill, reconciliation, segment
 		expectAward(await fresh(created.id));
 		const before = await entries();
 
+		const eventsBefore = brevo.events().length;
 		const { workflowId, execution } = await runTemplate('reconciliation', templates.reconciliation, {}, 'Every hour');
 		reconciliationId = workflowId;
+		const awarded = nodeOutput(execution, 'Award missing points');
+		const upgraded = awarded.filter((i) => i.tierChanged === true);
 		expect(nodesRun(execution)).toEqual([
 			'Every hour',
 			'Config',
 			'Orders changed recently',
 			'Completed',
 			'Award missing points',
-			'Changed the ledger',
-			'Update points in Brevo',
+			'Member with an email',
+			'Claim the points update',
+			'Points and tier to Brevo',
+			'Tier went up?',
+			...(upgraded.length ? ['tier_upgraded event'] : []),
+			'Points update sent',
 			'Refunded or cancelled',
 			'Take back remaining points',
+			'Changed the ledger',
+			'Update points in Brevo',
 			'Switch webhooks back on',
 		]);
+		// Each new award's points update was claimed, sent and marked sent, under the points flow's key.
+		expect(nodeOutput(execution, 'Claim the points update').map((i) => [i.orderId, (i.claim as Json).claimed])).toEqual([
+			[101, true],
+			[created.id, true],
+		]);
+		expect(await ledgerRows("SELECT send_key, status, attempts FROM tajo_sends ORDER BY send_key")).toEqual(
+			[101, created.id].map((id) => ({ send_key: `order:${id}:points`, status: 'sent', attempts: 1 })).sort((a, b) => a.send_key.localeCompare(b.send_key)),
+		);
+		expect(brevo.events().slice(eventsBefore).map((e) => [e.event_name, e.event_properties?.orderId])).toEqual(upgraded.map((i) => ['tier_upgraded', i.orderId]));
 		expect(nodeOutput(execution, 'Switch webhooks back on').map((h) => [h.id, h.is_active, h.reactivated])).toEqual([[ownHook.id, true, true]]);
 		// Another app's webhook is not visible to this credential, so it stays off.
 		expect([hookActive(ownHook.id), hookActive(otherAppHook.id)]).toEqual([true, false]);
@@ -494,12 +513,43 @@ describe('operations templates (program setup, backfill, reconciliation, segment
 		const again = await rerun('reconciliation #2', workflowId, 'Every hour');
 		expect(nodeOutput(again, 'Award missing points').map((i) => i.duplicate)).toEqual([true, true]);
 		expect(nodeOutput(again, 'Take back remaining points').map((i) => i.duplicate)).toEqual([true, true]);
-		// Nothing changed in the ledger, so nothing is sent to Brevo.
+		// Nothing changed in the ledger and every points update was sent, so nothing is sent to Brevo.
+		expect(nodeOutput(again, 'Claim the points update')).toEqual([]);
+		expect(nodesRun(again)).not.toContain('Points and tier to Brevo');
 		expect(nodesRun(again)).not.toContain('Update points in Brevo');
 		expect(nodeOutput(again, 'Switch webhooks back on')).toEqual([]);
 		expect(contactsSnapshot()).toEqual(brevoAfter);
 		expect(await entries()).toEqual(after);
 		await checkLedger();
+
+		// The points flow's execution for a new order stopped right after the award (a worker killed;
+		// queue mode does not run it again): the ledger has the award, Brevo heard nothing. Ava
+		// (Retail, Bronze) reaches Silver with it.
+		const lost = bc.createOrder({ customer_id: 10, channel_id: 1, status_id: 10, products: [{ name: 'Espresso machine', quantity: 1, price_ex_tax: '1000.00' }] }) as unknown as BcOrder;
+		await bc.idle();
+		const lostOrder = await fresh(lost.id);
+		const ava = expected.get(10)!;
+		const tierBefore = tierOf(ava);
+		expectAward(lostOrder);
+		expect([tierBefore, tierOf(ava)]).toEqual(['Bronze', 'Silver']);
+		const direct = await withLedger((store) => awardOrder(store, { storeHash: bc.storeHash, order: lostOrder }));
+		expect(direct).toMatchObject({ duplicate: false, tierBefore: 'Bronze', tierAfter: 'Silver' });
+		const lostEventsBefore = brevo.events().length;
+		const repaired = await rerun('reconciliation after a lost execution', workflowId, 'Every hour');
+		expect(nodeOutput(repaired, 'Award missing points').find((i) => i.orderId === lost.id)).toMatchObject({ duplicate: true, tierChanged: true });
+		expect(nodeOutput(repaired, 'Claim the points update').map((i) => i.orderId)).toEqual([lost.id]);
+		expect(brevo.events().slice(lostEventsBefore).map((e) => ({ name: e.event_name, email: e.identifiers.email_id, properties: e.event_properties }))).toEqual([
+			{
+				name: 'tier_upgraded',
+				email: emails.get(10),
+				properties: { orderId: lost.id, tierBefore: 'Bronze', tierAfter: 'Silver', points: ava.remaining.get(lost.id), balance: ava.balance },
+			},
+		]);
+		await checkLedger();
+		checkBrevoPoints();
+		const quiet = await rerun('reconciliation once more', workflowId, 'Every hour');
+		expect(nodeOutput(quiet, 'Claim the points update')).toEqual([]);
+		expect(brevo.events().length).toBe(lostEventsBefore + 1);
 		await bcDeleteHook(ownHook.id, bc.accessToken);
 		await bcDeleteHook(otherAppHook.id, 'other-app-token');
 	});

@@ -6,7 +6,10 @@
 // through Config), shipped (`order_shipped` with tracking number and carrier), partially (twice on
 // one order) and fully refunded (points taken back pro rata or in full); a duplicate delivery starts
 // nothing, a replayed completion (new hash) changes nothing, and a shipment and completion delivered
-// in reverse order each have their effect once. Balances are checked against values computed here from the rules.
+// in reverse order each have their effect once. An award whose execution stopped before Brevo heard
+// of it gets its messages from the next delivery, and an order the Reconciliation template awarded
+// and announced first still gets its review request (the send-once log). Balances are checked
+// against values computed here from the rules.
 import type { BigCommerceSandbox } from '../../../sandbox/bigcommerce';
 import type { BrevoSandbox } from '../../../sandbox/brevo';
 import { openLedgerStore } from '../../../nodes/core/ledger';
@@ -14,7 +17,7 @@ import type { LedgerStore } from '../../../nodes/core/ledger/ledger-store';
 import { calculateOrderPoints, seedPrograms } from '../../../nodes/core/loyalty';
 import { reversePartialRefund } from '../../../nodes/core/loyalty/reversal';
 import { memberTier } from '../../../nodes/core/loyalty/tiers';
-import { saveProgram } from '../../../nodes/core/loyalty-service';
+import { awardOrder, saveProgram } from '../../../nodes/core/loyalty-service';
 import { nodeOutput, type Execution, type N8nInstance, type StoredWorkflow } from '../../harness';
 import { bindCredentials, configOf, importWithCli, loadTemplate, nodesRun, secondsAs, TEMPLATE_CREDENTIAL_NAMES, TEMPLATES_DIR, templateProblems, startTemplateStack, type TemplateStack, withConfig } from '../../harness/templates';
 
@@ -92,7 +95,7 @@ const triggerItem = (execution: Execution) => nodeOutput(execution, TRIGGER)[0] 
 
 const program = seedPrograms.default;
 const FIRST_PURCHASE = program.bonusPoints.firstPurchase;
-const customers: Record<'retail' | 'vip' | 'wholesale', { id: number; email: string; group: string }> = {} as never;
+const customers: Record<'retail' | 'vip' | 'wholesale' | 'late', { id: number; email: string; group: string }> = {} as never;
 const orders: Record<string, Json> = {};
 
 function createCustomer(key: keyof typeof customers, group: string, groupId: number) {
@@ -204,7 +207,18 @@ describe('the points and order campaigns template', () => {
 		for (const execution of executions) {
 			expect(execution.status).toBe('success');
 			expect(nodesRun(execution)).toEqual(
-				expect.arrayContaining(['Get the completed order', 'Ensure member', 'Award points for the order', 'Points and tier to Brevo', 'Wait before the review request', 'review_request event']),
+				expect.arrayContaining([
+					'Get the completed order',
+					'Ensure member',
+					'Award points for the order',
+					'Claim the points update',
+					'Points and tier to Brevo',
+					'Points update sent',
+					'Wait before the review request',
+					'Claim the review request',
+					'review_request event',
+					'Review request sent',
+				]),
 			);
 		}
 		const retailRun = executions.find((e) => triggerItem(e).order_id === orders.retail1.id)!;
@@ -239,7 +253,10 @@ describe('the points and order campaigns template', () => {
 		await bc.idle();
 		const [shipped] = await timed('shipped', () => nextExecutions(1));
 		expect(shipped.status).toBe('success');
-		expect(nodesRun(shipped)).toEqual([TRIGGER, 'Config', 'What happened?', 'Get the shipped order', 'Not sent for this shipment yet?', 'order_shipped event']);
+		expect(nodesRun(shipped)).toEqual([TRIGGER, 'Config', 'What happened?', 'Get the shipped order', 'Claim the shipping notice', 'order_shipped event', 'Shipping notice sent']);
+		expect(nodeOutput(shipped, 'Shipping notice sent')[0]).toEqual(
+			expect.objectContaining({ marked: true, status: 'sent', key: `order:${orders.vip1.id}:shipment:${(nodeOutput(shipped, 'Get the shipped order')[0].shipments as Json[]).at(-1)!.id}:order_shipped` }),
+		);
 		const shippedEvents = brevoEvents().filter((e) => e.name === 'order_shipped');
 		expect(shippedEvents).toEqual([
 			{ name: 'order_shipped', email: customers.vip.email, properties: expect.objectContaining({ orderId: orders.vip1.id, trackingNumber: '1Z999AA10123456784', carrier: expect.stringMatching(/ups/i) }) },
@@ -347,8 +364,10 @@ describe('the points and order campaigns template', () => {
 		const [replayed] = await timed('replayed completion', () => nextExecutions(1));
 		expect(replayed.status).toBe('success');
 		expect(nodeOutput(replayed, 'Award points for the order')[0]).toEqual(expect.objectContaining({ awarded: true, duplicate: true }));
+		// Both claims were taken by the first execution, which sent everything: the replay sends nothing.
+		expect(nodesRun(replayed)).toEqual(expect.arrayContaining(['Claim the points update', 'Wait before the review request', 'Claim the review request']));
 		expect(nodesRun(replayed)).not.toContain('Points and tier to Brevo');
-		expect(nodesRun(replayed)).not.toContain('Wait before the review request');
+		expect(nodesRun(replayed)).not.toContain('review_request event');
 		expect(brevoEvents()).toEqual(eventsBefore);
 		expect(brevo.received({ pathPrefix: '/v3/contacts' }).length).toBe(contactWritesBefore);
 
@@ -357,7 +376,7 @@ describe('the points and order campaigns template', () => {
 		await bc.idle();
 		const [replayedShipment] = await timed('replayed shipment', () => nextExecutions(1));
 		expect(replayedShipment.status).toBe('success');
-		expect(nodesRun(replayedShipment)).toEqual([TRIGGER, 'Config', 'What happened?', 'Get the shipped order', 'Not sent for this shipment yet?']);
+		expect(nodesRun(replayedShipment)).toEqual([TRIGGER, 'Config', 'What happened?', 'Get the shipped order', 'Claim the shipping notice']);
 		expect(brevoEvents()).toEqual(eventsBefore);
 		const retailState = expected.get(customers.retail.id)!;
 		expect(await ledgerBalance(customers.retail.id)).toEqual({ lifetime: retailState.lifetime, available: retailState.available });
@@ -392,5 +411,52 @@ describe('the points and order campaigns template', () => {
 			expect(await ledgerBalance(c.id)).toEqual({ lifetime: state.lifetime, available: state.available });
 			expect(contactAttributes(c.email).LOYALTY_POINTS).toBe(state.available);
 		}
+	});
+
+	it('an award whose execution stopped before Brevo heard of it gets its messages from the next delivery; one announced by Reconciliation still gets its review request', async () => {
+		createCustomer('late', 'Retail', 1);
+		const email = customers.late.email;
+		orders.late1 = createOrder('late', '900.00');
+		const award = expectAward('late', orders.late1);
+		expect(award).toEqual({ points: 900, bonus: FIRST_PURCHASE, tierBefore: 'Bronze', tierAfter: 'Silver', balance: 900 + FIRST_PURCHASE });
+		// An execution (or Reconciliation) awarded the order and stopped there: the ledger has the award, Brevo nothing.
+		const direct = await awardOrder(ledger, { storeHash: bc.storeHash, order: orders.late1 });
+		expect(direct).toEqual(expect.objectContaining({ duplicate: false, points: award.points, firstPurchaseBonus: { points: FIRST_PURCHASE, duplicate: false } }));
+		expect(contactAttributes(email)).toEqual({});
+
+		bc.setOrderStatus(orders.late1.id as number, STATUS.COMPLETED);
+		await bc.idle();
+		const [completed] = await timed('completion after a lost execution', () => nextExecutions(1));
+		expect(completed.status).toBe('success');
+		expect(nodeOutput(completed, 'Award points for the order')[0]).toEqual(expect.objectContaining({ duplicate: true, tierBefore: 'Bronze', tierAfter: 'Silver', tierChanged: true }));
+		expect(nodesRun(completed)).toEqual(expect.arrayContaining(['Points and tier to Brevo', 'tier_upgraded event', 'Points update sent', 'review_request event', 'Review request sent']));
+		expect(contactAttributes(email)).toEqual(expect.objectContaining({ LOYALTY_POINTS: award.balance, LOYALTY_TIER: 'Silver' }));
+		expect(brevoEvents().filter((e) => e.email === email)).toEqual([
+			{ name: 'tier_upgraded', email, properties: { orderId: orders.late1.id, tierBefore: 'Bronze', tierAfter: 'Silver', points: award.points, balance: award.balance } },
+			{ name: 'review_request', email, properties: expect.objectContaining({ orderId: orders.late1.id }) },
+		]);
+
+		// Reconciliation awarded the next order before its delayed event, and sent the points update
+		// under the same key: the points flow sends only the review request.
+		orders.late2 = createOrder('late', '100.00');
+		const second = expectAward('late', orders.late2);
+		await awardOrder(ledger, { storeHash: bc.storeHash, order: orders.late2 });
+		const key = `order:${orders.late2.id}:points`;
+		expect((await ledger.claimSend({ storeHash: bc.storeHash, sendKey: key, leaseSeconds: 1800 })).claimed).toBe(true);
+		await ledger.markSent({ storeHash: bc.storeHash, sendKey: key });
+		const contactWrites = brevo.received({ pathPrefix: '/v3/contacts' }).length;
+		bc.setOrderStatus(orders.late2.id as number, STATUS.COMPLETED);
+		await bc.idle();
+		const [late] = await timed('completion already announced', () => nextExecutions(1));
+		expect(late.status).toBe('success');
+		expect(nodesRun(late)).not.toContain('Points and tier to Brevo');
+		expect(nodesRun(late)).toContain('review_request event');
+		expect(brevo.received({ pathPrefix: '/v3/contacts' }).length).toBe(contactWrites);
+		expect(brevoEvents().filter((e) => e.email === email).map((e) => [e.name, e.properties.orderId])).toEqual([
+			['tier_upgraded', orders.late1.id],
+			['review_request', orders.late1.id],
+			['review_request', orders.late2.id],
+		]);
+		expect(await ledgerBalance(customers.late.id)).toEqual({ lifetime: second.balance, available: second.balance });
 	});
 });

@@ -10,12 +10,15 @@ import { openLedgerStore } from '../../../nodes/core/ledger/open-ledger-store';
 export type WorkerTask =
 	| { task: 'open'; config: DatabaseConfig; start: number }
 	| { task: 'award'; config: DatabaseConfig; start: number; programId: string; customerId: number; orderId: number; totalMinor: number; count: number }
-	| { task: 'redeem'; config: DatabaseConfig; start: number; programId: string; customerId: number; keyPrefix: string; points: number; count: number };
+	| { task: 'redeem'; config: DatabaseConfig; start: number; programId: string; customerId: number; keyPrefix: string; points: number; count: number }
+	| { task: 'claim'; config: DatabaseConfig; start: number; storeHash: string; sendKey: string; count: number };
 
 export interface WorkerReport {
 	results: Array<{ duplicate: boolean; entryId: number }>;
 	/** Refusals (redeem): error codes. */
 	refused: string[];
+	/** Claims (claim): whether each was granted. */
+	claims: boolean[];
 	schemaVersion: number;
 }
 
@@ -26,6 +29,7 @@ async function main(job: WorkerTask): Promise<WorkerReport> {
 	try {
 		const results: WorkerReport['results'] = [];
 		const refused: string[] = [];
+		const claims: boolean[] = [];
 		if (job.task === 'award') {
 			const { programId, customerId, orderId, totalMinor } = job;
 			const awards = Array.from({ length: job.count }, () =>
@@ -49,7 +53,11 @@ async function main(job: WorkerTask): Promise<WorkerReport> {
 				else refused.push((outcome.reason as { code?: string }).code ?? String(outcome.reason));
 			}
 		}
-		return { results, refused, schemaVersion: await store.schemaVersion() };
+		if (job.task === 'claim') {
+			const attempts = Array.from({ length: job.count }, () => store.claimSend({ storeHash: job.storeHash, sendKey: job.sendKey, leaseSeconds: 600 }));
+			for (const r of await Promise.all(attempts)) claims.push(r.claimed);
+		}
+		return { results, refused, claims, schemaVersion: await store.schemaVersion() };
 	} finally {
 		await store.close();
 	}

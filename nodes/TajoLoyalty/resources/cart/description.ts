@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { itemField, storeHashField } from '../../shared/fields';
+import { additionalFields, itemField, storeHashField } from '../../shared/fields';
 
 const show = (...operation: string[]) => ({ resource: ['cart'], operation });
 
@@ -147,30 +147,21 @@ export const messageStep: INodeProperties = {
 	displayOptions: { show: show('recordMessage') },
 };
 
-export const messageOptions: INodeProperties = {
-	displayName: 'Additional Fields',
-	name: 'additionalFields',
-	type: 'collection',
-	description: 'More about the message that was sent',
-	placeholder: 'Add Field',
-	default: {},
-	displayOptions: { show: show('recordMessage') },
-	options: [
-		{
-			displayName: 'Channel',
-			name: 'channel',
-			type: 'options',
-			options: [
-				{ name: 'Email', value: 'email' },
-				{ name: 'SMS', value: 'sms' },
-				{ name: 'WhatsApp', value: 'whatsapp' },
-			],
-			default: 'email',
-			description: 'How the message was sent',
-		},
-		{ displayName: 'Message ID', name: 'messageId', type: 'string', default: '', description: "Brevo's message ID, for tracing" },
-	],
-};
+export const messageOptions = additionalFields(show('recordMessage'), 'More about the message that was sent', [
+	{
+		displayName: 'Channel',
+		name: 'channel',
+		type: 'options',
+		options: [
+			{ name: 'Email', value: 'email' },
+			{ name: 'SMS', value: 'sms' },
+			{ name: 'WhatsApp', value: 'whatsapp' },
+		],
+		default: 'email',
+		description: 'How the message was sent',
+	},
+	{ displayName: 'Message ID', name: 'messageId', type: 'string', default: '', description: "Brevo's message ID, for tracing" },
+]);
 
 export const cartDescription: INodeProperties[] = [
 	cartOperation,

@@ -2,6 +2,7 @@ import { ledgerSchema } from './001-ledger';
 import { cartSchema } from './002-carts';
 import { lighterWritesSchema } from './003-lighter-writes';
 import { oneTripWritesSchema } from './004-one-trip-writes';
+import { sendLogSchema } from './005-send-log';
 import type { ColumnTypes } from './column-types';
 
 export interface Migration {
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
 	{ version: 2, name: 'carts', statements: cartSchema },
 	{ version: 3, name: 'lighter writes', statements: lighterWritesSchema },
 	{ version: 4, name: 'one-trip points writes', statements: oneTripWritesSchema },
+	{ version: 5, name: 'send log', statements: sendLogSchema },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

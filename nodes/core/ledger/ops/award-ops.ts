@@ -1,19 +1,20 @@
-import type { AwardBonusInput, AwardForOrderInput, PointsResult } from '../entry-types';
+import type { AwardBonusInput, AwardComputation, AwardForOrderInput, PointsResult } from '../entry-types';
 import { InvalidLedgerInput } from '../errors';
 import type { Op } from '../sql/statement';
 import { int, isoOrNull } from '../sql/values';
 import { addDays, earliest, latest, type OpContext } from './context';
-import type { NewOrder } from './points-plan';
+import type { NewOrder, PlannedCompanion } from './points-plan';
 import { pointsWrite } from './points-write';
 import { OrderAwardedUnderAnotherKey } from './write-signals';
-import { idText, instant, optionalInt, optionalText, requireInt, requireText } from './validate';
+import { idempotencyKey, idText, instant, optionalInt, optionalText, requireInt, requireText } from './validate';
 
 /**
  * Points for an order, once: per idempotency key and per (program, order) — an order awarded
  * before under another key returns that first award (`checkPriorOrder` looks for it first;
  * without it, the order row's primary key refuses the award and OrderAwardedUnderAnotherKey
  * tells the store to run it again with the look-up). The member's order stats move in the same
- * transaction, so they too count each order once.
+ * transaction, so they too count each order once. A bonus the rule grants with the award (the
+ * first-purchase bonus) is written with it, in the same transaction: never one without the other.
  */
 export function* awardForOrderOp(ctx: OpContext, input: AwardForOrderInput, options: { checkPriorOrder: boolean } = { checkPriorOrder: true }): Op<PointsResult> {
 	const orderId = idText('order.id', input.order?.id);
@@ -22,6 +23,10 @@ export function* awardForOrderOp(ctx: OpContext, input: AwardForOrderInput, opti
 	const channelId = optionalInt('order.channelId', input.order.channelId) ?? null;
 	const placedAt = input.order.placedAt === undefined ? ctx.now : instant('order.placedAt', input.order.placedAt);
 	if (typeof input.compute !== 'function') throw new InvalidLedgerInput('compute', 'must be a function returning the points');
+	if (input.bonus !== undefined) {
+		idempotencyKey(input.bonus?.idempotencyKey);
+		requireText('bonus.action', input.bonus.action, 100);
+	}
 	try {
 		return yield* awardOp(ctx, input, { orderId, totalMinor, currency, channelId, placedAt }, options.checkPriorOrder);
 	} catch (error) {
@@ -51,6 +56,7 @@ function* awardOp(ctx: OpContext, input: AwardForOrderInput, order: NewOrder, ch
 		// An award of the order under another key stands for this one. Looked up only when the order
 		// row's primary key said there is one: the common, first award skips a join.
 		priorOrder: checkPriorOrder ? { programId: input.programId, orderId } : undefined,
+		companionKey: input.bonus?.idempotencyKey,
 		plan: function* (member) {
 			const computed = input.compute(member.rule);
 			const points = requireInt('compute().points', computed?.points, { min: 0 });
@@ -58,6 +64,7 @@ function* awardOp(ctx: OpContext, input: AwardForOrderInput, order: NewOrder, ch
 			const availableAt = addDays(ctx.now, pendingDays);
 			const r = member.row;
 			return {
+				companion: companionOf(ctx, input, computed),
 				kind: 'purchase',
 				points,
 				lifetimeDelta: points,
@@ -75,6 +82,16 @@ function* awardOp(ctx: OpContext, input: AwardForOrderInput, order: NewOrder, ch
 			};
 		},
 	});
+}
+
+/** The bonus the rule grants with the award, as a companion entry (see AwardComputation.bonus). */
+function companionOf(ctx: OpContext, input: AwardForOrderInput, computed: AwardComputation): PlannedCompanion | undefined {
+	if (computed.bonus === undefined) return undefined;
+	const points = requireInt('compute().bonus.points', computed.bonus?.points, { min: 0 });
+	const pendingDays = requireInt('compute().bonus.pendingDays', computed.bonus.pendingDays ?? 0, { min: 0, max: 3650 });
+	if (!input.bonus) throw new InvalidLedgerInput('bonus', 'compute() granted a bonus: give its idempotencyKey and action with the award');
+	if (points === 0) return undefined;
+	return { idempotencyKey: input.bonus.idempotencyKey, points, action: input.bonus.action, breakdown: input.bonus.breakdown ?? null, availableAt: addDays(ctx.now, pendingDays) };
 }
 
 /** A fixed bonus, once per natural key (e.g. `<store>:member:<id>:birthday:2025`). */

@@ -23,6 +23,10 @@ export function addDays(instant: string, days: number): string {
 	return new Date(Date.parse(instant) + days * DAY_MS).toISOString();
 }
 
+export function addSeconds(instant: string, seconds: number): string {
+	return new Date(Date.parse(instant) + seconds * 1000).toISOString();
+}
+
 /** First instant of the instant's calendar month, UTC. */
 export function monthStart(instant: string): string {
 	const d = new Date(instant);

@@ -22,7 +22,8 @@ import { OneTripMissed, OrderAwardedUnderAnotherKey } from './write-signals';
  * its contract (pure, synchronous) allows.
  *
  * Only plans that need no further reads and write nothing beside the entry, the member and an
- * award's order row go this way: awards, bonuses, redemptions and adjustments.
+ * award's order row go this way: awards (without a companion bonus), bonuses, redemptions and
+ * adjustments.
  */
 
 /** The hint for the member and the config of its program version, when both are at hand. */
@@ -45,7 +46,8 @@ export function* oneTripWrite(ctx: OpContext, spec: PointsWriteSpec, hinted: { h
 	const member = lockedMember(ctx, hint.row, hint.pending, { id: spec.programId, name: hint.program.name, version: hint.program.version, config });
 	if (member.erased) return undefined;
 	const plan = planOnHint(spec, member);
-	if (!plan || plan.afterInsert?.length || Object.keys(plan.memberColumns ?? {}).some((c) => !STAT_COLUMNS.includes(c))) return undefined;
+	// A companion's key must be looked up under the lock first (the two-trip path does).
+	if (!plan || plan.afterInsert?.length || plan.companion || Object.keys(plan.memberColumns ?? {}).some((c) => !STAT_COLUMNS.includes(c))) return undefined;
 	const entry = newEntryOf(ctx, member, spec.idempotencyKey, plan, spec.tierFor);
 	const stats = plan.memberColumns ?? {};
 	const order = plan.newOrder;

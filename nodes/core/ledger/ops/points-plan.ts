@@ -39,6 +39,17 @@ export interface PlannedEntry {
 	 * reported (on PostgreSQL they are parts of one statement with the insert).
 	 */
 	afterInsert?: Statement[];
+	/** A second entry for the member, written after this one in the same transaction (an award's bonus). */
+	companion?: PlannedCompanion;
+}
+
+/** A bonus entry that comes with an award; its key must be the spec's `companionKey`. */
+export interface PlannedCompanion {
+	idempotencyKey: string;
+	points: number;
+	action: string;
+	breakdown?: unknown;
+	availableAt: string;
 }
 
 export interface PointsWriteSpec {
@@ -50,6 +61,12 @@ export interface PointsWriteSpec {
 	tierFor?: TierRule;
 	/** An order's award: an award of the order under another key also stands for this one. */
 	priorOrder?: { programId: string; orderId: string };
+	/**
+	 * The key of a companion the plan may add: looked up with the member's lock, and a companion
+	 * whose key is in the ledger already is left out (given before, e.g. by an older version that
+	 * wrote the bonus on its own).
+	 */
+	companionKey?: string;
 	/**
 	 * Decides the entry from the member's state. Pure: it may run more than once, on a state that
 	 * turns out stale (a one-trip write then plans again on the locked row).
@@ -82,6 +99,29 @@ export function newEntryOf(ctx: OpContext, member: LockedMember, key: string, pl
 	};
 }
 
+/** The companion's entry: it follows `entry`, so it starts from the balances and tier after it. */
+export function companionEntryOf(member: LockedMember, entry: NewEntry, companion: PlannedCompanion, tierFor?: TierRule): NewEntry {
+	const lifetimeAfter = entry.lifetimeAfter + companion.points;
+	return {
+		...entry,
+		idempotencyKey: companion.idempotencyKey,
+		kind: 'bonus',
+		points: companion.points,
+		lifetimeDelta: companion.points,
+		clampedPoints: 0,
+		availableAt: companion.availableAt,
+		orderId: null,
+		refundId: null,
+		action: companion.action,
+		reason: null,
+		breakdownJson: toJson(companion.breakdown),
+		balanceAfter: entry.balanceAfter + companion.points,
+		lifetimeAfter,
+		tierBefore: entry.tierAfter,
+		tierAfter: tierFor ? tierFor(lifetimeAfter, member.rule) : entry.tierAfter,
+	};
+}
+
 /** Pending points after the entry: it adds to them while its pending period runs. */
 export function pendingAfter(ctx: OpContext, pending: number, entry: NewEntry): number {
 	return pending + (entry.availableAt > ctx.now ? entry.points : 0);
@@ -99,6 +139,8 @@ export function assertSameOperation(spec: PointsWriteSpec, existing: Row, member
 	}
 }
 
-export function pointsResult(duplicate: boolean, entry: LedgerEntry, member: Member): PointsResult {
-	return { duplicate, entry, member, tierBefore: entry.tierBefore, tierAfter: entry.tierAfter, tierChanged: entry.tierBefore !== entry.tierAfter };
+export function pointsResult(duplicate: boolean, entry: LedgerEntry, member: Member, companion?: LedgerEntry): PointsResult {
+	const result: PointsResult = { duplicate, entry, member, tierBefore: entry.tierBefore, tierAfter: entry.tierAfter, tierChanged: entry.tierBefore !== entry.tierAfter };
+	if (companion) result.companion = companion;
+	return result;
 }

@@ -6,7 +6,7 @@ import type { OpContext } from './context';
 import { firstMatch, priorOrderStatement, insertedEntryRow, insertEntryStatement, mapEntry, NEW_ENTRY, newEntryId } from './entry-rows';
 import { lockMemberWith, mapMember, rememberMember, rowHash, type LockedMember } from './member-rows';
 import { cachedHintPlan, oneTripWrite } from './one-trip-write';
-import { assertSameOperation, newEntryOf, pendingAfter, pointsResult, type NewOrder, type PlannedEntry, type PointsWriteSpec } from './points-plan';
+import { assertSameOperation, companionEntryOf, newEntryOf, pendingAfter, pointsResult, type NewOrder, type PlannedEntry, type PointsWriteSpec } from './points-plan';
 
 export type { PlannedEntry, PointsWriteSpec } from './points-plan';
 
@@ -28,11 +28,14 @@ export function* pointsWrite(ctx: OpContext, spec: PointsWriteSpec): Op<PointsRe
 	}
 	const lock = yield* lockMemberWith(ctx, spec.programId, spec.member, {
 		unlessKey: spec.idempotencyKey,
-		extra: spec.priorOrder ? [priorOrderStatement(spec.priorOrder)] : [],
+		extra: [
+			...(spec.priorOrder ? [priorOrderStatement(spec.priorOrder)] : []),
+			...(spec.companionKey === undefined ? [] : [statement('SELECT id FROM tajo_ledger_entries WHERE idempotency_key = ?', [spec.companionKey])]),
+		],
 	});
 	const member = lock.member;
 	// The key's own entry if there is one, else the order's.
-	const existing = lock.keyEntry ?? firstMatch(lock.extra);
+	const existing = lock.keyEntry ?? (spec.priorOrder ? firstMatch(lock.extra.slice(0, 1)) : undefined);
 	if (existing) {
 		assertSameOperation(spec, existing, member.id);
 		remember(ctx, member, member.row, member.pending, member.row.row_hash);
@@ -41,9 +44,12 @@ export function* pointsWrite(ctx: OpContext, spec: PointsWriteSpec): Op<PointsRe
 	// The key was in the ledger when the lock was asked for, but not now: entries are never deleted.
 	if (!lock.locked) throw new Error(`The ledger entry ${spec.idempotencyKey} disappeared; the ledger must be append-only`);
 	if (member.erased) throw new MemberErased(member.id);
-	const plan = yield* spec.plan(member);
+	const planned = yield* spec.plan(member);
+	const companionGiven = spec.companionKey !== undefined && (lock.extra.at(-1) as Row[]).length > 0;
+	const plan = planned.companion && companionGiven ? { ...planned, companion: undefined } : planned;
+	if (plan.companion && plan.companion.idempotencyKey !== spec.companionKey) throw new Error('A companion entry must use the key the points write looked up (companionKey)');
 	const written = yield* applyEntry(ctx, member, spec.idempotencyKey, plan, spec.tierFor);
-	return pointsResult(false, written.entry, written.member);
+	return pointsResult(false, written.entry, written.member, written.companion);
 }
 
 /** Keeps the member's state for the next one-trip write (PostgreSQL, where the row's hash comes with it). */
@@ -52,8 +58,9 @@ function remember(ctx: OpContext, member: LockedMember, row: Row, pending: numbe
 }
 
 /**
- * Appends the planned entry and moves the member's cached totals by exactly its amounts, as the
- * transaction's final batch (the PostgreSQL driver commits with it): nothing may follow.
+ * Appends the planned entry (and its companion, after it) and moves the member's cached totals by
+ * exactly their amounts, as the transaction's final batch (the PostgreSQL driver commits with
+ * it): nothing may follow.
  */
 export function* applyEntry(
 	ctx: OpContext,
@@ -61,13 +68,15 @@ export function* applyEntry(
 	key: string,
 	plan: PlannedEntry,
 	tierFor?: TierRule,
-): Op<{ entry: LedgerEntry; member: Member }> {
+): Op<{ entry: LedgerEntry; member: Member; companion?: LedgerEntry }> {
 	const entry = newEntryOf(ctx, member, key, plan, tierFor);
+	const companion = plan.companion ? companionEntryOf(member, entry, plan.companion, tierFor) : undefined;
+	const last = companion ?? entry;
 	const insert = insertEntryStatement(ctx, entry);
 	const columns: Record<string, SqlValue> = {
-		balance_points: entry.balanceAfter,
-		lifetime_points: entry.lifetimeAfter,
-		tier: entry.tierAfter,
+		balance_points: last.balanceAfter,
+		lifetime_points: last.lifetimeAfter,
+		tier: last.tierAfter,
 		updated_at: ctx.now,
 		...plan.memberColumns,
 	};
@@ -80,16 +89,27 @@ export function* applyEntry(
 		'run',
 	);
 	const order = plan.newOrder ? [orderInsert(ctx, member, plan.newOrder, entry.points, entry.availableAt)] : [];
+	// The companion's insert comes after the statements that use the new entry's id (SQLite's
+	// last_insert_rowid()), and on PostgreSQL after the one statement, so that its id follows the entry's.
+	const second = companion ? [insertEntryStatement(ctx, companion)] : [];
 	const postgres = ctx.dialect.name === 'postgres';
-	const writes = postgres ? [oneStatement(insert, [...order, ...(plan.afterInsert ?? [])], update)] : [insert, ...order, ...(plan.afterInsert ?? []), update];
-	const [inserted] = yield* batch(writes, { final: true });
-	const written = (inserted as Row[])[0];
+	const writes = postgres
+		? [oneStatement(insert, [...order, ...(plan.afterInsert ?? [])], update), ...second]
+		: [insert, ...order, ...(plan.afterInsert ?? []), ...second, update];
+	const results = yield* batch(writes, { final: true });
+	const written = (results[0] as Row[])[0];
 	if (written?.id === undefined) throw new Error('The ledger entry was not written');
 	const entryRow = insertedEntryRow(ctx, entry, written.id);
 	const row = { ...member.row, ...columns };
-	const pending = pendingAfter(ctx, member.pending, entry);
+	const pending = [entry, ...(companion ? [companion] : [])].reduce((sum, e) => pendingAfter(ctx, sum, e), member.pending);
 	remember(ctx, member, row, pending, written.row_hash);
-	return { entry: mapEntry(entryRow, ctx.now), member: mapMember(row, pending) };
+	const result: { entry: LedgerEntry; member: Member; companion?: LedgerEntry } = { entry: mapEntry(entryRow, ctx.now), member: mapMember(row, pending) };
+	if (companion) {
+		const companionId = (results[postgres ? 1 : results.length - 2] as Row[])[0]?.id;
+		if (companionId === undefined) throw new Error('The companion ledger entry was not written');
+		result.companion = mapEntry(insertedEntryRow(ctx, companion, companionId), ctx.now);
+	}
+	return result;
 }
 
 /** The award's order row, pointing at the entry just appended. */

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { reversePartialRefund } from '../../../../nodes/core/loyalty/reversal';
+import { ledgerStores } from '../../../../nodes/core/loyalty-service';
 import { bigCommerceCustomer, bigCommerceOrder, STORE } from './support/fixtures';
 import { useTempLedger } from './support/ledger';
 
@@ -66,6 +67,49 @@ describe('Points → Award for Order', () => {
 		]);
 		const member = await ledger.one({ resource: 'member', operation: 'get', storeHash: STORE, customerId: '2' });
 		expect(member).toEqual(expect.objectContaining({ orders_count: 1, total_spent: 69.84, last_order_date: '2025-03-04T12:00:00.000Z' }));
+	});
+
+	it('writes the first-purchase bonus with the award; an award left without it (written by an older version) gets it on a repeat', async () => {
+		await enrol(4, 'Retail');
+		const first = await ledger.one(points('awardForOrder'), bigCommerceOrder(400, 4, '10.0000'));
+		// One write: the bonus entry follows the purchase entry directly.
+		const entries = await history(4);
+		expect(entries.map((e) => [e.kind, e.points])).toEqual([
+			['bonus', 200],
+			['purchase', 10],
+		]);
+		expect(entries[0].entryId).toBe((first.entryId as number) + 1);
+
+		// An older version wrote the bonus separately; its execution died in between.
+		await enrol(5, 'Retail');
+		const { store, release } = await ledgerStores.acquire(ledger.credentials);
+		try {
+			const program = await store.getProgram({ storeHash: STORE, name: 'default' });
+			await store.awardForOrder({
+				programId: program.id,
+				member: { customerId: 5 },
+				idempotencyKey: `${STORE}:order:500:purchase`,
+				order: { id: 500, totalMinor: 1000 },
+				compute: () => ({ points: 10, breakdown: { firstOrder: true } }),
+			});
+		} finally {
+			release();
+		}
+		const repeat = await ledger.one(points('awardForOrder'), bigCommerceOrder(500, 5, '10.0000'));
+		expect(repeat).toEqual(expect.objectContaining({ duplicate: true, points: 10, firstPurchaseBonus: { points: 200, duplicate: false }, balance: expect.objectContaining({ available: 210 }) }));
+		const again = await ledger.one(points('awardForOrder'), bigCommerceOrder(500, 5, '10.0000'));
+		expect(again).toEqual(expect.objectContaining({ duplicate: true, firstPurchaseBonus: { points: 200, duplicate: true }, balance: expect.objectContaining({ available: 210 }) }));
+		expect((await history(5)).map((e) => e.kind)).toEqual(['bonus', 'purchase']);
+	});
+
+	it('a repeated award reports the tiers of the first award, bonus included', async () => {
+		await enrol(6, 'Retail');
+		const first = await ledger.one(points('awardForOrder'), bigCommerceOrder(600, 6, '900.0000'));
+		expect(first).toEqual(expect.objectContaining({ tierBefore: 'Bronze', tierAfter: 'Silver', tierChanged: true }));
+		await ledger.one(points('awardForOrder'), bigCommerceOrder(601, 6, '4000.0000'));
+		const repeat = await ledger.one(points('awardForOrder'), bigCommerceOrder(600, 6, '900.0000'));
+		expect(repeat).toEqual(expect.objectContaining({ duplicate: true, tierBefore: 'Bronze', tierAfter: 'Silver', tierChanged: true }));
+		expect((repeat.member as IDataObject).tier).toBe('Gold');
 	});
 
 	it('reports the tier change; the second order earns no second bonus', async () => {

@@ -1,0 +1,84 @@
+import type { IDataObject } from 'n8n-workflow';
+import { node } from './support/run-node';
+import { STORE } from './support/fixtures';
+import { useTempLedger } from './support/ledger';
+
+const ledger = useTempLedger();
+const KEY = 'order:1043:review_request';
+const message = (operation: string, extra: IDataObject = {}) => ({ resource: 'message', operation, storeHash: STORE, key: KEY, ...extra });
+const order = (id: number) => ({ id, customer_id: 7, status: 'Completed', billing_address: { email: 'ada@example.com' } });
+
+describe('Message (the send-once log)', () => {
+	it('is a resource of its own, described for marketers', () => {
+		const resource = node.description.properties.find((p) => p.name === 'resource')!;
+		expect(resource.options).toContainEqual({ name: 'Message', value: 'message', description: 'Send-once log for Brevo messages and other side effects' });
+		const lease = node.description.properties.find((p) => p.name === 'leaseMinutes')!;
+		expect(lease).toEqual(expect.objectContaining({ displayName: 'Lease (Minutes)', default: 10 }));
+		expect(node.description.properties.find((p) => p.name === 'output')).toEqual(expect.objectContaining({ default: 'claimed' }));
+	});
+
+	it('Claim lets an item through once per key: the item goes on unchanged, with the claim added; a second claim drops it', async () => {
+		const { items } = await ledger.run(message('claim'), [order(1043), order(1043)]);
+		expect(items).toHaveLength(1);
+		expect(items[0].pairedItem).toEqual({ item: 0 });
+		expect(items[0].json).toEqual({
+			...order(1043),
+			claim: expect.objectContaining({ claimed: true, key: KEY, status: 'claimed', attempts: 1, leaseUntil: expect.any(String), sentAt: null }),
+		});
+		const leaseMs = Date.parse((items[0].json.claim as IDataObject).leaseUntil as string) - Date.now();
+		expect(leaseMs).toBeGreaterThan(9 * 60_000);
+		expect(leaseMs).toBeLessThanOrEqual(10 * 60_000);
+		// A later execution (a replayed delivery) finds it taken.
+		expect((await ledger.run(message('claim'), [order(1043)])).items).toEqual([]);
+	});
+
+	it('Claim with Output "All Items" marks every item, to branch on', async () => {
+		const { json } = await ledger.run([message('claim', { output: 'all' }), message('claim', { output: 'all' }), message('claim', { output: 'all', key: 'order:1044:review_request' })], [order(1043), order(1043), order(1044)]);
+		expect(json.map((j) => [j.id, (j.claim as IDataObject).claimed, (j.claim as IDataObject).status])).toEqual([
+			[1043, true, 'claimed'],
+			[1043, false, 'claimed'],
+			[1044, true, 'claimed'],
+		]);
+	});
+
+	it('Mark Sent closes the key for good; marking twice says so', async () => {
+		await ledger.run(message('claim'), [order(1043)]);
+		const sent = await ledger.one(message('markSent', { additionalFields: { detail: '{"messageId":"<42@brevo>"}' } }));
+		expect(sent).toEqual(expect.objectContaining({ marked: true, alreadySent: false, key: KEY, status: 'sent', sentAt: expect.any(String), detail: { messageId: '<42@brevo>' } }));
+		expect(await ledger.one(message('markSent'))).toEqual(expect.objectContaining({ marked: false, alreadySent: true, status: 'sent' }));
+		expect((await ledger.run(message('claim', { output: 'all' }), [order(1043)])).json[0].claim).toEqual(expect.objectContaining({ claimed: false, status: 'sent' }));
+		// Releasing a sent message changes nothing.
+		expect(await ledger.one(message('release'))).toEqual(expect.objectContaining({ released: false, status: 'sent' }));
+	});
+
+	it('Release hands the send to the next claim at once', async () => {
+		await ledger.run(message('claim'), [order(1043)]);
+		expect(await ledger.one(message('release'))).toEqual(expect.objectContaining({ released: true, key: KEY, status: 'released' }));
+		const again = await ledger.run(message('claim'), [order(1043)]);
+		expect(again.json[0].claim).toEqual(expect.objectContaining({ claimed: true, attempts: 2 }));
+		expect(await ledger.one(message('release', { key: 'order:1:never-claimed' }))).toEqual(expect.objectContaining({ released: false, status: null, attempts: 0 }));
+	});
+
+	it('a claim whose execution died is claimed again once its lease has run out', async () => {
+		expect((await ledger.run(message('claim', { leaseMinutes: 0.02 }), [order(1043)])).items).toHaveLength(1);
+		expect((await ledger.run(message('claim'), [order(1043)])).items).toHaveLength(0);
+		await new Promise((resolve) => setTimeout(resolve, 1300));
+		const retried = await ledger.run(message('claim'), [order(1043)]);
+		expect(retried.json[0].claim).toEqual(expect.objectContaining({ claimed: true, attempts: 2 }));
+	});
+
+	it('keeps the keys of each store apart', async () => {
+		expect((await ledger.run(message('claim'), [order(1043)])).items).toHaveLength(1);
+		expect((await ledger.run(message('claim', { storeHash: 'anotherstore' }), [order(1043)])).items).toHaveLength(1);
+	});
+
+	it('names a wrong parameter; with Continue On Fail the item becomes an error item', async () => {
+		const run = (parameters: IDataObject) => ledger.one(parameters, order(1043), { continueOnFail: true });
+		expect((await run(message('claim', { key: '  ' }))).error).toMatch(/^Send Key: is empty/);
+		expect((await run(message('claim', { key: 'x'.repeat(301) }))).error).toBe('Send Key: must be at most 300 characters');
+		expect((await run(message('claim', { leaseMinutes: 0 }))).error).toBe('Lease (Minutes): must be more than 0');
+		expect((await run(message('markSent', { storeHash: '' }))).error).toMatch(/^Store Hash: is empty/);
+		expect((await run(message('markSent', { additionalFields: { detail: '[1, 2]' } }))).error).toMatch(/^Additional Fields → Details \(JSON\)/);
+		await expect(ledger.run(message('claim', { key: '' }), [order(1043)])).rejects.toThrow(/Send Key: is empty/);
+	});
+});
