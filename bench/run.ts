@@ -28,7 +28,7 @@ async function main(): Promise<void> {
 		sections.push(`## ${bench.title}\n\n${table}\n`);
 		allMet &&= figures.every((f) => f.met);
 	}
-	const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+	const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, n8n ${pinnedN8nVersion()} where n8n runs`;
 	const header = [
 		'# Benchmarks',
 		'',
@@ -44,6 +44,12 @@ async function main(): Promise<void> {
 	if (only.length === 0) writeFileSync(target, `${header}\n${fresh.join('\n')}`);
 	else if (forceWrite) writeFileSync(target, mergeSections(existsSync(target) ? readFileSync(target, 'utf8') : '', fresh, header));
 	process.stdout.write(`\n${allMet ? 'All goals met.' : 'Some goals NOT met (see the tables).'}\n`);
+}
+
+/** The n8n version the benchmarks that start n8n use (scripts/toolchain.sh pins it). */
+function pinnedN8nVersion(): string {
+	const script = readFileSync(join(__dirname, '..', 'scripts', 'toolchain.sh'), 'utf8');
+	return process.env.N8N_VERSION ?? /N8N_VERSION="\$\{N8N_VERSION:-([^}]+)\}"/.exec(script)?.[1] ?? 'unknown';
 }
 
 /** Replaces the sections (`## title` … up to the next `## `) that `fresh` has new versions of; adds the rest. */
