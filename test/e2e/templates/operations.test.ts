@@ -190,6 +190,13 @@ let groupNames = new Map<number, string>();
 /** customer id → email */
 const emails = new Map<number, string>();
 
+/** The id of a BigCommerce customer group, by name (read by the backfill test). */
+function groupId(name: string): number {
+	const found = [...groupNames].find(([, group]) => group === name);
+	if (!found) throw new Error(`no customer group "${name}" in the store`);
+	return found[0];
+}
+
 function programOfChannel(channel: number | null | undefined): string {
 	return PROGRAM_BY_CHANNEL[channel ?? 1] ?? 'default';
 }
@@ -436,6 +443,25 @@ describe('operations templates (program setup, backfill, reconciliation, segment
 		bc.refundOrder(100, { reason: 'Returned' }); // Jane: awarded by the backfill, now fully refunded
 		bc.setOrderStatus(103, 5); // Maria (B2B): awarded by the backfill, now cancelled
 		const created = bc.createOrder({ customer_id: 7, channel_id: 1, status_id: 10, products: [{ product_id: 2, quantity: 3 }] }) as unknown as BcOrder; // Olivia (VIP): new, completed
+		// Two customers who signed up meanwhile, so no flow enrolled them: a VIP and a Wholesale
+		// account. Orders do not carry the customer group, which sets the multiplier and the
+		// starting tier: Reconciliation reads the customer and enrols them with it before the award.
+		// Otto orders twice (the same customer twice in one run).
+		const newcomers = {
+			vip: bc.createCustomer({ email: 'noor.haddad@example.com', first_name: 'Noor', last_name: 'Haddad', customer_group_id: groupId('VIP') }) as unknown as BcCustomer,
+			wholesale: bc.createCustomer({ email: 'otto.berg@example.com', first_name: 'Otto', last_name: 'Berg', company: 'Berg Trading', customer_group_id: groupId('Wholesale') }) as unknown as BcCustomer,
+		};
+		const newcomerOrder = (customer: BcCustomer, price: string) =>
+			bc.createOrder({ customer_id: customer.id, channel_id: 1, status_id: 10, products: [{ name: 'Gift box', quantity: 1, price_ex_tax: price }] }) as unknown as BcOrder;
+		const newcomerOrders = [newcomerOrder(newcomers.vip, '250.00'), newcomerOrder(newcomers.wholesale, '518.00'), newcomerOrder(newcomers.wholesale, '120.00')];
+		// And a guest's order: no customer account, nothing to earn.
+		const guest = bc.createOrder({
+			customer_id: 0,
+			channel_id: 1,
+			status_id: 10,
+			billing_address: { first_name: 'Gus', last_name: 'Guest', email: 'gus.guest@example.com' },
+			products: [{ name: 'Gift box', quantity: 1, price_ex_tax: '80.00' }],
+		}) as unknown as BcOrder;
 		await bc.idle();
 		const fresh = async (id: number) => await bcGet<BcOrder>(`/v2/orders/${id}`);
 		expect((await fresh(100)).status_id).toBe(4);
@@ -443,6 +469,23 @@ describe('operations templates (program setup, backfill, reconciliation, segment
 		expectFullReversal(await fresh(100));
 		expectFullReversal(await fresh(103));
 		expectAward(await fresh(created.id));
+		for (const c of Object.values(newcomers)) {
+			emails.set(c.id, c.email);
+			expected.set(c.id, { program: 'default', group: groupNames.get(c.customer_group_id)!, lifetime: 0, balance: 0, orders: 0, remaining: new Map() });
+		}
+		for (const order of newcomerOrders) expectAward(await fresh(order.id));
+		// Their first orders, by the seed's rules: basis × group multiplier × the group's starting
+		// tier's multiplier, rounded down, + the first-purchase bonus — not what the same order earns
+		// without a group (basis × 1 at Bronze).
+		const seedRules = programConfigs.default;
+		const startingTierMultiplier = (group: string) => seedRules.tiers.find((t) => t.name === seedRules.customerGroupMapping[group].loyaltyTier)!.multiplier;
+		expect([seedRules.customerGroupMultipliers.VIP, startingTierMultiplier('VIP'), seedRules.customerGroupMultipliers.Wholesale, startingTierMultiplier('Wholesale')]).toEqual([1.5, 1.5, 0.5, 1.25]);
+		expect([seedRules.purchasePoints.rate, seedRules.purchasePoints.roundingMode, seedRules.bonusPoints.firstPurchase]).toEqual([1, 'floor', 200]);
+		const firstOrderPoints = (group: string, basis: number) => Math.floor(basis * seedRules.customerGroupMultipliers[group] * startingTierMultiplier(group)) + seedRules.bonusPoints.firstPurchase;
+		expect([firstOrderPoints('VIP', 250), firstOrderPoints('Wholesale', 518)]).toEqual([762, 523]);
+		expect(expected.get(newcomers.vip.id)!.remaining.get(newcomerOrders[0].id)! + 200).toBe(firstOrderPoints('VIP', 250));
+		expect(expected.get(newcomers.wholesale.id)!.remaining.get(newcomerOrders[1].id)! + 200).toBe(firstOrderPoints('Wholesale', 518));
+		expect([tierOf(expected.get(newcomers.vip.id)!), tierOf(expected.get(newcomers.wholesale.id)!)]).toEqual(['Gold', 'Silver']);
 		const before = await entries();
 
 		const eventsBefore = brevo.events().length;
@@ -453,8 +496,12 @@ describe('operations templates (program setup, backfill, reconciliation, segment
 		expect(nodesRun(execution)).toEqual([
 			'Every hour',
 			'Config',
+			'Get customer groups',
 			'Orders changed recently',
-			'Completed',
+			'Completed customer orders',
+			'Get the customer',
+			'Still a BigCommerce customer?',
+			'Ensure member',
 			'Award missing points',
 			'Member with an email',
 			'Claim the points update',
@@ -468,13 +515,37 @@ describe('operations templates (program setup, backfill, reconciliation, segment
 			'Update points in Brevo',
 			'Switch webhooks back on',
 		]);
-		// Each new award's points update was claimed, sent and marked sent, under the points flow's key.
-		expect(nodeOutput(execution, 'Claim the points update').map((i) => [i.orderId, (i.claim as Json).claimed])).toEqual([
-			[101, true],
-			[created.id, true],
+		// The groups are read once; each order with a customer account reads its own customer, who is
+		// enrolled (or updated) with their group before their order is awarded; the guest is left out.
+		const awardedOrders = [101, created.id, ...newcomerOrders.map((o) => o.id)];
+		const customerOf = new Map<number, number>([[101, 2], [created.id, 7], ...newcomerOrders.map((o): [number, number] => [o.id, o.customer_id])]);
+		expect(nodeOutput(execution, 'Get customer groups').map((g) => g.name)).toEqual([...groupNames.values()]);
+		expect(nodeOutput(execution, 'Completed customer orders').map((o) => o.id)).toEqual(awardedOrders);
+		expect(nodeOutput(execution, 'Get the customer').map((c) => c.id)).toEqual(awardedOrders.map((id) => customerOf.get(id)));
+		expect(nodeOutput(execution, 'Still a BigCommerce customer?', 1)).toEqual([]);
+		expect(nodeOutput(execution, 'Ensure member').map((i) => [(i.member as Json).customer_id, (i.member as Json).customer_group, i.created])).toEqual([
+			[2, 'VIP', false],
+			[7, 'VIP', false],
+			[newcomers.vip.id, 'VIP', true],
+			[newcomers.wholesale.id, 'Wholesale', true],
+			[newcomers.wholesale.id, 'Wholesale', false],
 		]);
+		// Each order awarded to its own customer, with that customer's group: no one enrolled from an order.
+		expect(awarded.map((i) => ({ orderId: i.orderId, customer: (i.member as Json).customer_id, group: (i.member as Json).customer_group, points: i.points, enrolled: i.enrolled }))).toEqual(
+			awardedOrders.map((id) => {
+				const customer = customerOf.get(id)!;
+				return { orderId: id, customer, group: expected.get(customer)!.group, points: expected.get(customer)!.remaining.get(id), enrolled: null };
+			}),
+		);
+		expect(awarded.filter((i) => (i.member as Json).customer_id === newcomers.vip.id || (i.member as Json).customer_id === newcomers.wholesale.id).map((i) => [i.tierBefore, i.tierAfter])).toEqual([
+			['Gold', 'Gold'],
+			['Silver', 'Silver'],
+			['Silver', 'Silver'],
+		]);
+		// Each new award's points update was claimed, sent and marked sent, under the points flow's key.
+		expect(nodeOutput(execution, 'Claim the points update').map((i) => [i.orderId, (i.claim as Json).claimed])).toEqual(awardedOrders.map((id) => [id, true]));
 		expect(await ledgerRows("SELECT send_key, status, attempts FROM tajo_sends ORDER BY send_key")).toEqual(
-			[101, created.id].map((id) => ({ send_key: `order:${id}:points`, status: 'sent', attempts: 1 })).sort((a, b) => a.send_key.localeCompare(b.send_key)),
+			awardedOrders.map((id) => ({ send_key: `order:${id}:points`, status: 'sent', attempts: 1 })).sort((a, b) => a.send_key.localeCompare(b.send_key)),
 		);
 		expect(brevo.events().slice(eventsBefore).map((e) => [e.event_name, e.event_properties?.orderId])).toEqual(upgraded.map((i) => ['tier_upgraded', i.orderId]));
 		expect(nodeOutput(execution, 'Switch webhooks back on').map((h) => [h.id, h.is_active, h.reactivated])).toEqual([[ownHook.id, true, true]]);
@@ -482,12 +553,9 @@ describe('operations templates (program setup, backfill, reconciliation, segment
 		expect([hookActive(ownHook.id), hookActive(otherAppHook.id)]).toEqual([true, false]);
 		// Also order 106 (awaiting payment, changed in the last day by the seed): read, and left alone by both filters.
 		const changed = nodeOutput(execution, 'Orders changed recently');
-		expect(changed.map((o) => o.id)).toEqual(expect.arrayContaining([100, 101, 103, created.id]));
-		for (const other of changed.filter((o) => ![100, 101, 103, created.id].includes(o.id as number))) expect([4, 5, 10]).not.toContain(other.status_id);
-		expect(nodeOutput(execution, 'Award missing points').map((i) => [i.orderId, i.duplicate])).toEqual([
-			[101, false],
-			[created.id, false],
-		]);
+		expect(changed.map((o) => o.id)).toEqual(expect.arrayContaining([100, 101, 103, guest.id, ...awardedOrders]));
+		for (const other of changed.filter((o) => ![100, 101, 103, guest.id, ...awardedOrders].includes(o.id as number))) expect([4, 5, 10]).not.toContain(other.status_id);
+		expect(nodeOutput(execution, 'Award missing points').map((i) => [i.orderId, i.duplicate])).toEqual(awardedOrders.map((id) => [id, false]));
 		expect(nodeOutput(execution, 'Take back remaining points').map((i) => [i.orderId, i.reversed])).toEqual([
 			['100', true],
 			['103', true],
@@ -501,9 +569,17 @@ describe('operations templates (program setup, backfill, reconciliation, segment
 			['bonus', null],
 			['purchase', String(created.id)],
 			['bonus', null],
+			['purchase', String(newcomerOrders[0].id)],
+			['bonus', null],
+			['purchase', String(newcomerOrders[1].id)],
+			['bonus', null],
+			['purchase', String(newcomerOrders[2].id)],
 			['reversal', '100'],
 			['reversal', '103'],
 		]);
+		// The newcomers are in Brevo with their points and starting tiers (checkBrevoPoints); the guest is not.
+		expect(brevo.contacts().map((c) => c.email)).toEqual(expect.arrayContaining([newcomers.vip.email, newcomers.wholesale.email]));
+		expect(brevo.contacts().map((c) => c.email)).not.toContain('gus.guest@example.com');
 		// Nothing doubled: one purchase per order, reversals give back exactly the grant.
 		const perOrder = await ledgerRows("SELECT order_id, SUM(CASE WHEN kind = 'purchase' THEN 1 ELSE 0 END) AS purchases, SUM(points) AS net FROM tajo_ledger_entries WHERE order_id IS NOT NULL GROUP BY order_id ORDER BY order_id");
 		expect(perOrder.every((row) => row.purchases === 1)).toBe(true);
@@ -511,7 +587,8 @@ describe('operations templates (program setup, backfill, reconciliation, segment
 
 		const brevoAfter = contactsSnapshot();
 		const again = await rerun('reconciliation #2', workflowId, 'Every hour');
-		expect(nodeOutput(again, 'Award missing points').map((i) => i.duplicate)).toEqual([true, true]);
+		expect(nodeOutput(again, 'Award missing points').map((i) => [i.orderId, i.duplicate])).toEqual(awardedOrders.map((id) => [id, true]));
+		expect(nodeOutput(again, 'Ensure member').every((i) => i.created === false && i.updated === false)).toBe(true);
 		expect(nodeOutput(again, 'Take back remaining points').map((i) => i.duplicate)).toEqual([true, true]);
 		// Nothing changed in the ledger and every points update was sent, so nothing is sent to Brevo.
 		expect(nodeOutput(again, 'Claim the points update')).toEqual([]);
@@ -554,6 +631,33 @@ describe('operations templates (program setup, backfill, reconciliation, segment
 		await bcDeleteHook(otherAppHook.id, 'other-app-token');
 	});
 
+	it('reconciliation awards the order of a customer deleted from BigCommerce since, from the order, and the run goes on', async () => {
+		// Priya (VIP) signed up and ordered while n8n was down, then closed her account.
+		const priya = bc.createCustomer({ email: 'priya.nair@example.com', first_name: 'Priya', last_name: 'Nair', customer_group_id: groupId('VIP') }) as unknown as BcCustomer;
+		const order = bc.createOrder({ customer_id: priya.id, channel_id: 1, status_id: 10, products: [{ name: 'Gift box', quantity: 1, price_ex_tax: '250.00' }] }) as unknown as BcOrder;
+		await bc.idle();
+		const placed = await bcGet<BcOrder>(`/v2/orders/${order.id}`);
+		expect(bc.deleteCustomer(priya.id)).toEqual({ deleted: true });
+		await bc.idle();
+		// Her group is gone with her account: she earns as a member without a group (×1, Bronze).
+		emails.set(priya.id, priya.email);
+		expected.set(priya.id, { program: 'default', group: null, lifetime: 0, balance: 0, orders: 0, remaining: new Map() });
+		expectAward(placed);
+		expect(expected.get(priya.id)!.balance).toBe(250 + 200);
+
+		const run = await rerun('reconciliation, a deleted customer', reconciliationId, 'Every hour');
+		expect(nodeOutput(run, 'Still a BigCommerce customer?', 1)).toEqual([expect.objectContaining({ failure: 'not_found' })]);
+		// The other orders still in the lookback went through Ensure member: nothing new there.
+		const ensured = nodeOutput(run, 'Award missing points', 0, 0);
+		expect(ensured.length).toBeGreaterThan(0);
+		expect(ensured.every((i) => i.duplicate === true && i.orderId !== order.id)).toBe(true);
+		expect(nodeOutput(run, 'Award missing points', 0, 1).map((i) => ({ orderId: i.orderId, duplicate: i.duplicate, points: i.points, enrolled: i.enrolled, tier: (i.member as Json).tier }))).toEqual([
+			{ orderId: order.id, duplicate: false, points: 250, enrolled: { source: 'order', fromProgram: null, customerGroup: null }, tier: 'Bronze' },
+		]);
+		await checkLedger();
+		checkBrevoPoints();
+	});
+
 	it('segment sync puts every member in the Brevo lists of their segments and takes them off the others', async () => {
 		// More history, so that every seed segment has members: Li Wei ordered twice, 120 and 100 days
 		// ago (repeat, at risk); Jane buys 50 T-shirts (repeat, high value). Reconciliation awards them.
@@ -585,12 +689,12 @@ describe('operations templates (program setup, backfill, reconciliation, segment
 			if (m.last_order_at && Date.parse(String(m.last_order_at)) < ninetyDaysAgo && orders >= 2) segments.push('At-Risk Customers');
 			return segments;
 		};
-		const groupListOf = new Map([...expected.values()].map((m) => [m, m.group && GROUP_LISTS[m.group] ? [GROUP_LISTS[m.group]] : []]));
-		const groupListByEmail = new Map<string, number[]>();
-		const customers = (await bcGet<{ data: BcCustomer[] }>('/v3/customers?limit=250')).data;
-		for (const c of customers) groupListByEmail.set(c.email, groupListOf.get(expected.get(c.id)!) ?? []);
+		// The group lists stay as they are: the backfill put the seed's customers in theirs (checked
+		// there); the customers Reconciliation enrolled later are in none (that is Customer sync's job).
+		const groupListIds = Object.values(GROUP_LISTS);
+		const groupListsBefore = new Map(brevo.contacts().map((c) => [String(c.email), c.listIds.filter((id) => groupListIds.includes(id))]));
 		const wanted = Object.fromEntries(
-			members.map((m) => [String(m.email), [...(groupListByEmail.get(String(m.email)) ?? []), ...segmentsOf(m).map((s) => SEGMENT_LISTS[s])].sort((a, b) => a - b)]),
+			members.map((m) => [String(m.email), [...(groupListsBefore.get(String(m.email)) ?? []), ...segmentsOf(m).map((s) => SEGMENT_LISTS[s])].sort((a, b) => a - b)]),
 		);
 		// The store data must exercise several segments.
 		const used = new Set(members.flatMap(segmentsOf));
@@ -598,7 +702,7 @@ describe('operations templates (program setup, backfill, reconciliation, segment
 
 		const { workflowId, execution } = await runTemplate('segment sync', templates.segmentSync, {}, 'Every day');
 		expect(nodesRun(execution)).toEqual(['Every day', 'Config', 'Get programs', 'Get members', 'Members with an email', 'Evaluate segments', 'Update Brevo lists']);
-		expect(nodeOutput(execution, 'Evaluate segments')).toHaveLength(10);
+		expect(nodeOutput(execution, 'Evaluate segments')).toHaveLength(expected.size);
 		const lists = () => Object.fromEntries(brevo.contacts().map((c) => [String(c.email), [...c.listIds].sort((a, b) => a - b)]));
 		expect(lists()).toEqual(wanted);
 
@@ -643,7 +747,7 @@ describe('operations templates (program setup, backfill, reconciliation, segment
 		});
 		// And the figures agree with what this test worked out.
 		const all = [...expected.values()];
-		expect((params.customers as Json).total).toBe(10);
+		expect((params.customers as Json).total).toBe(expected.size);
 		expect((params.loyalty as Json).outstanding).toEqual({ available: all.reduce((sum, m) => sum + m.balance, 0), pending: 0, total: all.reduce((sum, m) => sum + m.balance, 0) });
 	});
 });
