@@ -31,6 +31,8 @@ export interface FaultRunOptions {
 	when: { awarded: number } | { delivered: number };
 	/** Injects the fault; resolves with a description once the system is whole again. */
 	inject: () => Promise<string>;
+	/** Waits this long before running Reconciliation (e.g. for claims of dead executions to expire). */
+	reconcileAfterMs?: number;
 }
 
 export async function runWithFault(store: QueueStore, groups: ReturnType<typeof createGroups>, options: FaultRunOptions): Promise<FaultRun> {
@@ -67,6 +69,7 @@ export async function runWithFault(store: QueueStore, groups: ReturnType<typeof 
 	const after = await waitUntilQuiet(store, store.points.id, 10 * 60_000);
 	const counts = difference(after, before);
 
+	await new Promise((resolve) => setTimeout(resolve, options.reconcileAfterMs ?? 0));
 	const executionId = await runFromTrigger(store.cluster.main, store.reconciliation.id, 'Every hour');
 	const reconciliation = (await waitForExecution(store.cluster.main, executionId, 5 * 60_000)).status;
 	const found = await findings(store, burst);

@@ -20,6 +20,9 @@ beforeAll(async () => {
 		reviewDelaySeconds: 2,
 		bigCommerceQuota: 1_000_000,
 		brevoPerSecond: 200,
+		// A claim of an execution killed between its claim and its Brevo call blocks Reconciliation for
+		// this long (10 minutes in the template; the hourly run is later anyway).
+		claimLeaseMinutes: 1,
 		// Shortened so a killed worker's executions are marked crashed within seconds, not minutes:
 		// Bull's job lock (default 60 s) and stalled check (30 s), n8n's queue recovery (180 s).
 		env: { QUEUE_WORKER_LOCK_DURATION: '10000', QUEUE_WORKER_LOCK_RENEW_TIME: '3000', QUEUE_WORKER_STALLED_INTERVAL: '5000', N8N_EXECUTIONS_QUEUE_RECOVERY_INTERVAL: '10' },
@@ -67,6 +70,7 @@ describe('queue mode under faults', () => {
 				await store.cluster.restartWorker(0);
 				return 'SIGKILL to worker-1 (and its task runner) with a third of the orders awarded, then a fresh worker-1';
 			},
+			reconcileAfterMs: 65_000,
 		});
 		expectWhole(run);
 		expectOnlyMissing(run, ['review_request']);
@@ -79,12 +83,13 @@ describe('queue mode under faults', () => {
 			seed: 12,
 			when: { delivered: 0.3 },
 			inject: async () => {
-				await store.cluster.restartWebhook();
-				return 'n8n webhook stopped (SIGTERM) and started again on the same port';
+				await store.cluster.restartWebhook(5_000);
+				return 'n8n webhook stopped (SIGTERM), down for 5 s, started again on the same port';
 			},
 		});
 		expectWhole(run);
 		expectOnlyMissing(run, ['review_request', 'tier_upgraded', 'order_shipped']);
+		expect(run.retriedDeliveries).toBeGreaterThan(0);
 		expect(Object.keys(run.counts)).toEqual(['success']);
 	});
 

@@ -7,7 +7,7 @@ import { openLedgerStore } from '../../../nodes/core/ledger';
 import type { LedgerStore } from '../../../nodes/core/ledger/ledger-store';
 import { seedPrograms } from '../../../nodes/core/loyalty';
 import { saveProgram } from '../../../nodes/core/loyalty-service';
-import type { StoredWorkflow } from '../../harness';
+import type { StoredWorkflow, WorkflowJson } from '../../harness';
 import { QueueCluster, type QueueClusterOptions } from '../../harness/queue-cluster';
 import { bindCredentials, loadTemplate, secondsAs, TEMPLATE_CREDENTIAL_NAMES, withConfig } from '../../harness/templates';
 
@@ -30,10 +30,26 @@ export interface QueueStoreOptions extends QueueClusterOptions {
 	reviewDelaySeconds: number;
 	/** BigCommerce's request quota per 30 s window for the emulated store. */
 	bigCommerceQuota: number;
+	/**
+	 * The lease of the points flow's send-once claims (the template's default is 10 minutes): how
+	 * long a claim of an execution that died blocks Reconciliation from sending in its place.
+	 */
+	claimLeaseMinutes?: number;
 	/** Deliveries BigCommerce sends at once per hook (default 8: a busy store's events arrive in parallel). */
 	deliveryConcurrency?: number;
 	/** Brevo's per-second limits for contacts and events (the emulator's default is Brevo's 10). */
 	brevoPerSecond?: number;
+}
+
+/** A copy of the workflow whose Tajo Loyalty › Message › Claim nodes use this lease. */
+function withClaimLease(workflow: WorkflowJson, leaseMinutes: number | undefined): WorkflowJson {
+	if (leaseMinutes === undefined) return workflow;
+	const copy = structuredClone(workflow);
+	for (const node of copy.nodes) {
+		const parameters = node.parameters as Record<string, unknown> | undefined;
+		if (node.type.endsWith('.tajoLoyalty') && parameters?.resource === 'message' && parameters.operation === 'claim') parameters.leaseMinutes = leaseMinutes;
+	}
+	return copy;
 }
 
 export async function startQueueStore(options: QueueStoreOptions): Promise<QueueStore> {
@@ -74,7 +90,7 @@ export async function startQueueStore(options: QueueStoreOptions): Promise<Queue
 		ledger = await openLedgerStore({ type: 'postgres', host: db.host, port: db.port, database: db.database, user: db.user, password: db.password, ssl: 'disable' });
 		for (const program of Object.values(seedPrograms)) await saveProgram(ledger, bc.storeHash, program);
 
-		const pointsTemplate = withConfig(loadTemplate('points-and-order-campaigns.json'), { reviewDelayDays: secondsAs(options.reviewDelaySeconds, 'days') });
+		const pointsTemplate = withClaimLease(withConfig(loadTemplate('points-and-order-campaigns.json'), { reviewDelayDays: secondsAs(options.reviewDelaySeconds, 'days') }), options.claimLeaseMinutes);
 		const points = await n8n.importWorkflow(bindCredentials(pointsTemplate, credentials));
 		await n8n.activateWorkflow(points.id);
 		const reconciliation = await n8n.importWorkflow(bindCredentials(withConfig(loadTemplate('reconciliation.json'), { storeHash: bc.storeHash }), credentials));
