@@ -21,7 +21,7 @@ import { readTrackedCarts } from '../../../scripts/store-day/tracked-carts';
 import { nodeOutput, type N8nInstance } from '../../harness';
 import { startTemplateStack, templateFiles, type TemplateStack } from '../../harness/templates';
 import { expectedStoreDay, type ExpectedDay } from './expected-store-day';
-import { SEED, segmentListsOf, type ExpectedMember } from './seed-rules';
+import { cents, SEED, segmentListsOf, type ExpectedMember } from './seed-rules';
 
 type Json = Record<string, unknown>;
 
@@ -152,6 +152,37 @@ describe('the store day with every template live', () => {
 		// Walt's completion delivered twice (same hash) gave one set of events.
 		expect(eventsTo(people().walt)).toEqual([upgraded('waltVolume'), review('waltVolume'), review('waltReorder')]);
 		expect(eventsTo(people().ben)).toEqual([]);
+	});
+
+	it('Brevo\'s e-commerce orders got each completed order of the day once, with its total and lines, then its refund', () => {
+		const owner = { ritaFirst: 'rita', ritaBig: 'rita', victorFirst: 'victor', victorFromCart: 'victor', waltVolume: 'walt', waltReorder: 'walt' } as const;
+		const total = (role: keyof typeof owner) => cents(expected.orders[role].total_inc_tax) / 100;
+		for (const [role, who] of Object.entries(owner) as Array<[keyof typeof owner, (typeof owner)[keyof typeof owner]]>) {
+			const id = day.orders[role];
+			const posts = ofTheDay(brevo.orders({ id: String(id) }));
+			// Rita's completion came after her shipment and was replayed, Walt's was delivered twice: one post each.
+			expect({ role, completed: posts.filter((p) => p.status === 'completed').length }).toEqual({ role, completed: 1 });
+			expect({ role, first: posts[0] }).toEqual({
+				role,
+				first: expect.objectContaining({
+					status: 'completed',
+					amount: total(role),
+					identifiers: { email_id: day.cast[who].email, ext_id: String(day.customers[who]) },
+					products: orderLines.get(id)!.map((line) => expect.objectContaining({ productId: String(line.product_id), quantity: line.quantity })),
+				}),
+			});
+		}
+		const statuses = (role: keyof typeof owner) => ofTheDay(brevo.orders({ id: String(day.orders[role]) })).map((p) => [p.status, p.amount, p.metaInfo?.refunded_amount]);
+		// Victor's first order refunded in full (refund event and Refunded status: one update); Rita's team order in part.
+		expect(statuses('victorFirst')).toEqual([
+			['completed', total('victorFirst'), undefined],
+			['refunded', total('victorFirst'), total('victorFirst').toFixed(2)],
+		]);
+		expect(statuses('ritaBig')).toEqual([
+			['completed', total('ritaBig'), undefined],
+			['partially_refunded', total('ritaBig'), Number(day.cast.ritaPartialRefund).toFixed(2)],
+		]);
+		for (const role of ['ritaFirst', 'victorFromCart', 'waltVolume', 'waltReorder'] as const) expect({ role, statuses: statuses(role).map((s) => s[0]) }).toEqual({ role, statuses: ['completed'] });
 	});
 
 	it('contacts carry name, group, points and tier as the rules give, in their group list and their segments\' lists', () => {

@@ -8,8 +8,10 @@
 // nothing, a replayed completion (new hash) changes nothing, and a shipment and completion delivered
 // in reverse order each have their effect once. An award whose execution stopped before Brevo heard
 // of it gets its messages from the next delivery, and an order the Reconciliation template awarded
-// and announced first still gets its review request (the send-once log). Balances are checked
-// against values computed here from the rules.
+// and announced first still gets its review request (the send-once log). Brevo's e-commerce orders
+// get each order once per state — completed, partially refunded (per refunded total), refunded,
+// cancelled — guests' orders too, whatever the deliveries' repeats and order; an order Brevo refused
+// is sent by the next delivery. Balances are checked against values computed here from the rules.
 import type { BigCommerceSandbox } from '../../../sandbox/bigcommerce';
 import type { BrevoSandbox } from '../../../sandbox/brevo';
 import { openLedgerStore } from '../../../nodes/core/ledger';
@@ -146,12 +148,47 @@ function brevoEvents(): Array<{ name: string; email: unknown; properties: Json }
 	}));
 }
 
+async function bcGet<T>(route: string): Promise<T> {
+	const response = await fetch(`${bc.url}/stores/${bc.storeHash}${route}`, { headers: { 'X-Auth-Token': bc.accessToken, accept: 'application/json' } });
+	if (response.status !== 200) throw new Error(`GET ${route} answered ${response.status}`);
+	return (await response.json()) as T;
+}
+
+/** Every post of this order to Brevo's e-commerce orders, in the order received: status, amount, refunded total. */
+function brevoOrderPosts(orderId: unknown): Array<{ status: string; amount: number; refunded?: unknown }> {
+	return brevo.orders({ id: String(orderId) }).map((o) => ({ status: o.status, amount: o.amount, ...(o.metaInfo ? { refunded: o.metaInfo.refunded_amount } : {}) }));
+}
+
+/**
+ * The order as Brevo should hold it: the ids and dates as BigCommerce has them now, the contact's
+ * identifiers, and the figures the test gives (amount, products, coupons…).
+ */
+async function brevoOrder(orderId: unknown, status: string, identifiers: Record<string, string>, figures: Json): Promise<Json> {
+	const order = await bcGet<Json>(`/v2/orders/${String(orderId)}`);
+	return {
+		id: String(orderId),
+		status,
+		createdAt: new Date(String(order.date_created)).toISOString(),
+		updatedAt: new Date(String(order.date_modified)).toISOString(),
+		identifiers,
+		...figures,
+	};
+}
+
+/** Every Brevo order record with the fields the emulator adds (seq, receivedAt, source, contact_id) left out. */
+function brevoOrdersAsSent(orderId: unknown): Json[] {
+	return brevo.orders({ id: String(orderId) }).map(({ seq: _seq, receivedAt: _at, source: _source, contact_id: _contact, ...sent }) => sent as Json);
+}
+
+const member = (key: keyof typeof customers) => ({ email_id: customers[key].email, ext_id: String(customers[key].id) });
+const BREVO_ORDER_NODES = ['Brevo order status', 'Claim the Brevo order', 'Order to Brevo', 'Brevo took the order?', 'Brevo order sent'];
+
 // ---- the tests -------------------------------------------------------------------------------
 
 describe('the points and order campaigns template', () => {
 	it('follows the template conventions', () => {
 		expect(templateProblems(template)).toEqual([]);
-		expect(configOf(template)).toEqual({ reviewDelayDays: 14, loyaltyProgram: '' });
+		expect(configOf(template)).toEqual({ reviewDelayDays: 14, loyaltyProgram: '', brevoStoreId: '' });
 	});
 
 	it('imports with `n8n import:workflow --input=<file>` as it is, credentials bound by their names', async () => {
@@ -209,6 +246,7 @@ describe('the points and order campaigns template', () => {
 			expect(nodesRun(execution)).toEqual(
 				expect.arrayContaining([
 					'Get the completed order',
+					...BREVO_ORDER_NODES,
 					'Ensure member',
 					'Award points for the order',
 					'Claim the points update',
@@ -245,6 +283,18 @@ describe('the points and order campaigns template', () => {
 		const retailEvents = events.filter((e) => e.email === customers.retail.email).map((e) => e.name);
 		expect(retailEvents).toEqual(['tier_upgraded', 'review_request']);
 		for (const key of ['retail', 'wholesale'] as const) expect(await ledgerBalance(customers[key].id)).toEqual({ lifetime: expected.get(customers[key].id)!.lifetime, available: expected.get(customers[key].id)!.available });
+
+		// Brevo's e-commerce orders: each order once, completed, with its total and lines, linked to
+		// the contact by email and customer ID; sent before the review wait, not after it.
+		expect(brevoOrdersAsSent(orders.retail1.id)).toEqual([
+			await brevoOrder(orders.retail1.id, 'completed', member('retail'), { amount: 900, products: [{ productId: '0', price: 900, quantity: 1 }] }),
+		]);
+		expect(brevoOrdersAsSent(orders.wholesale1.id)).toEqual([
+			await brevoOrder(orders.wholesale1.id, 'completed', member('wholesale'), { amount: 200, products: [{ productId: '0', price: 200, quantity: 1 }] }),
+		]);
+		const retailOrderSent = nodesRun(retailRun).indexOf('Order to Brevo');
+		expect(retailOrderSent).toBeLessThan(nodesRun(retailRun).indexOf('Wait before the review request'));
+		expect(nodeOutput(retailRun, 'Brevo order sent')[0]).toEqual(expect.objectContaining({ marked: true, key: `order:${orders.retail1.id}:brevo_order:completed` }));
 	});
 
 	it('a shipped order sends order_shipped with tracking number and carrier; completing it then awards the VIP points', async () => {
@@ -271,6 +321,8 @@ describe('the points and order campaigns template', () => {
 		expect(completed.status).toBe('success');
 		expect(contactAttributes(customers.vip.email)).toEqual(expect.objectContaining({ LOYALTY_POINTS: vip.balance, LOYALTY_TIER: 'Gold' }));
 		expect(await ledgerBalance(customers.vip.id)).toEqual({ lifetime: vip.balance, available: vip.balance });
+		// The shipment is no order update for Brevo; the completion is, once.
+		expect(brevoOrderPosts(orders.vip1.id)).toEqual([{ status: 'completed', amount: 100 }]);
 	});
 
 	it('a partial refund takes points back pro rata, a full refund and a cancellation take back the rest; the contact follows', async () => {
@@ -287,6 +339,12 @@ describe('the points and order campaigns template', () => {
 		expect(nodeOutput(refundRun, 'Take back points pro rata')[0]).toEqual(expect.objectContaining({ reversed: true, duplicate: false, points: -partial }));
 		const statusRun = partialRuns.find((e) => triggerItem(e).new_status_id === STATUS.PARTIALLY_REFUNDED)!;
 		expect(nodesRun(statusRun)).toEqual([TRIGGER, 'Config', 'What happened?']);
+		// Brevo's order has one amount and no refund field: the order stays at its total, marked
+		// partially refunded, with the refunded total in metaInfo.
+		expect(nodeOutput(refundRun, 'Brevo order sent')[0]).toEqual(expect.objectContaining({ marked: true, key: `order:${orders.retail1.id}:brevo_order:partially_refunded:30` }));
+		expect(brevoOrdersAsSent(orders.retail1.id).at(-1)).toEqual(
+			await brevoOrder(orders.retail1.id, 'partially_refunded', member('retail'), { amount: 900, products: [{ productId: '0', price: 900, quantity: 1 }], metaInfo: { refunded_amount: '30.00' } }),
+		);
 		expectReversal('retail', partial);
 		const retailState = expected.get(customers.retail.id)!;
 		expect(await ledgerBalance(customers.retail.id)).toEqual({ lifetime: retailState.lifetime, available: retailState.available });
@@ -315,6 +373,11 @@ describe('the points and order campaigns template', () => {
 			}),
 		);
 		expectReversal('retail', secondPartial);
+		expect(brevoOrderPosts(orders.retail1.id)).toEqual([
+			{ status: 'completed', amount: 900 },
+			{ status: 'partially_refunded', amount: 900, refunded: '30.00' },
+			{ status: 'partially_refunded', amount: 900, refunded: '75.55' },
+		]);
 		const retailAfterSecond = expected.get(customers.retail.id)!;
 		expect(await ledgerBalance(customers.retail.id)).toEqual({ lifetime: retailAfterSecond.lifetime, available: retailAfterSecond.available });
 		expect(contactAttributes(customers.retail.email)).toEqual(
@@ -333,6 +396,12 @@ describe('the points and order campaigns template', () => {
 		expect(wholesaleState.available).toBe(FIRST_PURCHASE);
 		expect(await ledgerBalance(customers.wholesale.id)).toEqual({ lifetime: wholesaleState.lifetime, available: wholesaleState.available });
 		expect(contactAttributes(customers.wholesale.email)).toEqual(expect.objectContaining({ LOYALTY_POINTS: FIRST_PURCHASE, LOYALTY_TIER: 'Silver' }));
+		// The refund event and the Refunded status both ran; Brevo heard of the refund once.
+		expect(fullRuns.filter((run) => nodesRun(run).includes('Order to Brevo'))).toHaveLength(1);
+		expect(brevoOrdersAsSent(orders.wholesale1.id).map((o) => o.status)).toEqual(['completed', 'refunded']);
+		expect(brevoOrdersAsSent(orders.wholesale1.id)[1]).toEqual(
+			await brevoOrder(orders.wholesale1.id, 'refunded', member('wholesale'), { amount: 200, products: [{ productId: '0', price: 200, quantity: 1 }], metaInfo: { refunded_amount: '200.00' } }),
+		);
 
 		// Cancelled: the VIP order's points go (no refund ID: once per order as a cancellation).
 		bc.setOrderStatus(orders.vip1.id as number, STATUS.CANCELLED);
@@ -344,6 +413,10 @@ describe('the points and order campaigns template', () => {
 		expect(await ledgerBalance(customers.vip.id)).toEqual({ lifetime: FIRST_PURCHASE, available: FIRST_PURCHASE });
 		// VIP members start at Gold whatever their points (the program's group mapping).
 		expect(contactAttributes(customers.vip.email)).toEqual(expect.objectContaining({ LOYALTY_POINTS: FIRST_PURCHASE, LOYALTY_TIER: 'Gold' }));
+		expect(brevoOrderPosts(orders.vip1.id)).toEqual([
+			{ status: 'completed', amount: 100 },
+			{ status: 'cancelled', amount: 100 },
+		]);
 	});
 
 	it('a duplicate delivery starts nothing; a replayed completion (new hash) changes nothing and sends no second event', async () => {
@@ -359,6 +432,7 @@ describe('the points and order campaigns template', () => {
 
 		const eventsBefore = brevoEvents();
 		const contactWritesBefore = brevo.received({ pathPrefix: '/v3/contacts' }).length;
+		const brevoOrdersBefore = brevo.orders();
 		bc.replayEvent(completion.id);
 		await bc.idle();
 		const [replayed] = await timed('replayed completion', () => nextExecutions(1));
@@ -370,6 +444,10 @@ describe('the points and order campaigns template', () => {
 		expect(nodesRun(replayed)).not.toContain('review_request event');
 		expect(brevoEvents()).toEqual(eventsBefore);
 		expect(brevo.received({ pathPrefix: '/v3/contacts' }).length).toBe(contactWritesBefore);
+		// The order's state (partially refunded, 75.55) was sent already: no second post.
+		expect(nodesRun(replayed)).toContain('Claim the Brevo order');
+		expect(nodesRun(replayed)).not.toContain('Order to Brevo');
+		expect(brevo.orders()).toEqual(brevoOrdersBefore);
 
 		// The same for the shipment: replayed, it is read again but not announced again.
 		bc.replayEvent(shipment.id);
@@ -378,6 +456,7 @@ describe('the points and order campaigns template', () => {
 		expect(replayedShipment.status).toBe('success');
 		expect(nodesRun(replayedShipment)).toEqual([TRIGGER, 'Config', 'What happened?', 'Get the shipped order', 'Claim the shipping notice']);
 		expect(brevoEvents()).toEqual(eventsBefore);
+		expect(brevo.orders()).toEqual(brevoOrdersBefore);
 		const retailState = expected.get(customers.retail.id)!;
 		expect(await ledgerBalance(customers.retail.id)).toEqual({ lifetime: retailState.lifetime, available: retailState.available });
 	});
@@ -397,6 +476,7 @@ describe('the points and order campaigns template', () => {
 		expect(shipped).toEqual([expect.objectContaining({ email: customers.retail.email, properties: expect.objectContaining({ trackingNumber: '9400100000000000000000' }) })]);
 		const reviews = brevoEvents().filter((e) => e.name === 'review_request' && (e.properties.orderId as number) === orders.retail2.id);
 		expect(reviews).toHaveLength(1);
+		expect(brevoOrderPosts(orders.retail2.id)).toEqual([{ status: 'completed', amount: 100 }]);
 		const retailState = expected.get(customers.retail.id)!;
 		expect(await ledgerBalance(customers.retail.id)).toEqual({ lifetime: retailState.lifetime, available: retailState.available });
 		expect(contactAttributes(customers.retail.email)).toEqual(expect.objectContaining({ LOYALTY_POINTS: retailState.available, LOYALTY_TIER: award.tierAfter }));
@@ -458,5 +538,75 @@ describe('the points and order campaigns template', () => {
 			['review_request', orders.late2.id],
 		]);
 		expect(await ledgerBalance(customers.late.id)).toEqual({ lifetime: second.balance, available: second.balance });
+		// Brevo's orders have their own key: both orders reach Brevo, whoever sent the points update.
+		expect(brevoOrderPosts(orders.late1.id)).toEqual([{ status: 'completed', amount: 900 }]);
+		expect(brevoOrderPosts(orders.late2.id)).toEqual([{ status: 'completed', amount: 100 }]);
+	});
+
+	it('guest orders reach Brevo\'s orders with the billing email, coupons and variants; an order Brevo refused is sent by the next delivery; a refund delivered before the completion leaves Brevo with the refund only', async () => {
+		const guest = 'guest.buyer@example.com';
+		const guestOrder = (products: Json[], more: Json = {}) =>
+			bc.createOrder({ customer_id: 0, status_id: STATUS.AWAITING_FULFILLMENT, billing_address: { first_name: 'Guest', last_name: 'Buyer', email: guest }, products, ...more } as never) as Json;
+		// Two size-M shirts (a variant with options, named as the Product catalog sync names it) and a
+		// mug; 5.00 off with a coupon; 4.99 shipping: 50.00 + 12.50 − 5.00 + 4.99 = 62.49.
+		orders.guest1 = guestOrder(
+			[
+				{ product_id: 1, variant_id: 2, quantity: 2, product_options: [{ display_name: 'Size', display_value: 'M' }] },
+				{ product_id: 2, quantity: 1 },
+			],
+			{ coupons: [{ code: 'WELCOME5', type: 2, amount: 5, discount: '5.00' }], shipping_cost_ex_tax: '4.99' },
+		);
+		bc.setOrderStatus(orders.guest1.id as number, STATUS.COMPLETED);
+		await bc.idle();
+		const [completed] = await timed('guest completion', () => nextExecutions(1));
+		expect(completed.status).toBe('success');
+		expect(nodesRun(completed)).toEqual([TRIGGER, 'Config', 'What happened?', 'Get the completed order', ...BREVO_ORDER_NODES, 'Customer account?']);
+		expect(brevoOrdersAsSent(orders.guest1.id)).toEqual([
+			await brevoOrder(orders.guest1.id, 'completed', { email_id: guest }, {
+				amount: 62.49,
+				products: [
+					{ productId: '1', variantId: '1-2', price: 25, quantity: 2 },
+					{ productId: '2', price: 12.5, quantity: 1 },
+				],
+				coupons: ['WELCOME5'],
+			}),
+		]);
+
+		// Brevo answers 500 to the next order: the claim is released and the execution goes on; the
+		// next delivery for the order (here a replay) sends it.
+		orders.guest2 = guestOrder([{ product_id: 2, quantity: 4 }]);
+		brevo.injectServerErrors({ count: 1, family: 'orders' });
+		bc.setOrderStatus(orders.guest2.id as number, STATUS.COMPLETED);
+		await bc.idle();
+		const [refused] = await timed('order refused by Brevo', () => nextExecutions(1));
+		expect(refused.status).toBe('success');
+		expect(nodesRun(refused)).toEqual(expect.arrayContaining(['Order to Brevo', 'Brevo took the order?', 'Brevo order not sent', 'Customer account?']));
+		expect(nodeOutput(refused, 'Order to Brevo')[0]).toEqual(expect.objectContaining({ httpCode: 500 }));
+		expect(nodesRun(refused)).not.toContain('Brevo order sent');
+		expect(nodeOutput(refused, 'Brevo order not sent')[0]).toEqual(expect.objectContaining({ released: true, key: `order:${orders.guest2.id}:brevo_order:completed` }));
+		expect(brevoOrderPosts(orders.guest2.id)).toEqual([]);
+		const events = bc.webhookEvents() as unknown as Array<{ id: number; scope: string; data: { id: number; status?: { new_status_id: number } } }>;
+		const completion = events.find((e) => e.scope === 'store/order/statusUpdated' && e.data.id === orders.guest2.id && e.data.status?.new_status_id === STATUS.COMPLETED)!;
+		bc.replayEvent(completion.id);
+		await bc.idle();
+		const [resent] = await timed('order sent on the next delivery', () => nextExecutions(1));
+		expect(resent.status).toBe('success');
+		expect(brevoOrderPosts(orders.guest2.id)).toEqual([{ status: 'completed', amount: 50 }]);
+
+		// Completed, then refunded in full, the three deliveries released newest first: every
+		// execution reads the order as it is now (refunded), so Brevo gets the refunded order once
+		// and never a completed one after it.
+		orders.guest3 = guestOrder([{ product_id: 2, quantity: 2 }]);
+		bc.holdDeliveries();
+		bc.setOrderStatus(orders.guest3.id as number, STATUS.COMPLETED);
+		bc.refundOrder(orders.guest3.id as number, {});
+		bc.releaseDeliveries('lifo');
+		await bc.idle();
+		const runs = await timed('refund before completion', () => nextExecutions(3));
+		for (const run of runs) expect(run.status).toBe('success');
+		expect(runs.filter((run) => nodesRun(run).includes('Order to Brevo'))).toHaveLength(1);
+		expect(brevoOrderPosts(orders.guest3.id)).toEqual([{ status: 'refunded', amount: 25, refunded: '25.00' }]);
+		// Guests earn no points, so no points update or event goes to them: only the orders.
+		expect(brevoEvents().filter((e) => e.email === guest)).toEqual([]);
 	});
 });
