@@ -146,10 +146,14 @@ export class QueueCluster {
 		this.workerList[index] = await launchHelper(this.setting, this.main, { command: 'worker', name: worker.name, install: false });
 	}
 
-	/** Stops the webhook process gracefully, leaves it down for `downMs`, and starts it again on the same port. */
-	async restartWebhook(downMs = 0): Promise<void> {
+	/**
+	 * Stops the webhook process gracefully, runs `whileDown` (e.g. lets deliveries arrive), waits
+	 * `downMs`, and starts it again on the same port.
+	 */
+	async restartWebhook(downMs = 0, whileDown: () => Promise<void> = async () => undefined): Promise<void> {
 		if (!this.webhook) throw new Error('regular mode has no webhook process');
 		await this.webhook.process.stop();
+		await whileDown();
 		await new Promise((resolve) => setTimeout(resolve, downMs));
 		this.webhook = await launchHelper(this.setting, this.main, { command: 'webhook', name: this.webhook.name, port: this.webhook.port, install: false });
 	}

@@ -31,13 +31,15 @@ export interface FaultRunOptions {
 	when: { awarded: number } | { delivered: number };
 	/** Injects the fault; resolves with a description once the system is whole again. */
 	inject: () => Promise<string>;
+	/** Keep the burst's deliveries held until the fault releases them (see playBurst). */
+	holdAll?: boolean;
 	/** Waits this long before running Reconciliation (e.g. for claims of dead executions to expire). */
 	reconcileAfterMs?: number;
 }
 
 export async function runWithFault(store: QueueStore, groups: ReturnType<typeof createGroups>, options: FaultRunOptions): Promise<FaultRun> {
 	const before = await waitUntilQuiet(store, store.points.id, 5 * 60_000);
-	const burst = playBurst(store.bc, groups, { label: options.label, count: options.count, seed: options.seed });
+	const burst = playBurst(store.bc, groups, { label: options.label, count: options.count, seed: options.seed, holdAll: options.holdAll });
 	const [measure, share] = 'awarded' in options.when ? (['awarded', options.when.awarded] as const) : (['delivered', options.when.delivered] as const);
 	const progress = async () => (measure === 'awarded' ? await awardedCount(store, burst) : burstDeliveries(store, burst).filter((d) => d.state === 'delivered').length);
 	const total = measure === 'awarded' ? burst.orders.length : burstDeliveries(store, burst).length;

@@ -86,6 +86,8 @@ export interface BurstOptions {
 	seed: number;
 	/** Share of completions delivered a second time with the same hash (default 0.1). */
 	duplicateShare?: number;
+	/** Keep every delivery of the burst held in the emulator (the caller releases them; fault tests). */
+	holdAll?: boolean;
 	/** Share of orders also shipped, their two status changes delivered newest first (default 0.05). */
 	outOfOrderShare?: number;
 }
@@ -115,6 +117,7 @@ export function playBurst(bc: BigCommerceSandbox, groups: Record<GroupName, numb
 	const eventsBefore = bc.webhookEvents().length;
 	const firstEventId = bc.webhookEvents().at(-1)?.id ?? 0;
 	const startedAt = Date.now();
+	if (options.holdAll) bc.holdDeliveries('store/order/statusUpdated');
 	for (const order of orders.filter((o) => !o.shipped)) bc.setOrderStatus(order.orderId, STATUS.COMPLETED);
 	// Out of order: shipped, then completed (BigCommerce's usual order); the completion is delivered first.
 	bc.holdDeliveries('store/order/statusUpdated');
@@ -123,7 +126,7 @@ export function playBurst(bc: BigCommerceSandbox, groups: Record<GroupName, numb
 		bc.shipOrder(order.orderId, { tracking_number: `TRK-${order.orderId}`, shipping_provider: 'usps' });
 		bc.setOrderStatus(order.orderId, STATUS.COMPLETED);
 	}
-	bc.releaseDeliveries('lifo');
+	if (!options.holdAll) bc.releaseDeliveries('lifo');
 
 	const statusEvents = bc.webhookEvents().slice(eventsBefore).filter((e) => e.scope === 'store/order/statusUpdated');
 	const duplicatedEvents: number[] = [];
