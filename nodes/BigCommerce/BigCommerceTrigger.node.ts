@@ -23,7 +23,9 @@ export class BigCommerceTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'bigCommerceApi', required: true, testedBy: 'bigCommerceApiTest' }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		// responseData '' (not n8n's default 'firstEntryJson'): n8n then answers with the node's
+		// webhookResponse, read once the execution is stored (see trigger/delivery.ts).
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'webhook' }],
 		properties: triggerProperties,
 	};
 

@@ -222,6 +222,19 @@ describe('BigCommerce Trigger', () => {
 		await expectExecutionCount(main.id, executions);
 	});
 
+	it('an accepted delivery is answered only once n8n has stored its execution', async () => {
+		const envelope = { ...lastEvent('store/order/statusUpdated').envelope, hash: 'e'.repeat(40) };
+		const answer = await n8n.callWebhook(`${TRIGGER_WEBHOOK_ID}/webhook`, { body: envelope, headers: { [SECRET_HEADER]: secret } });
+		expect(answer).toMatchObject({ status: 200, body: { received: true } });
+		// No grace period: the execution exists when the answer arrives (a delivery answered 200 is never lost).
+		executions += 1;
+		const listed = await Promise.all([n8n.listExecutions({ workflowId: main.id }), n8n.listExecutions({ workflowId: main.id, status: 'running' })]);
+		expect(new Set(listed.flat().map((e) => e.id)).size).toBe(executions);
+		await triggerItems(main.id, executions);
+		const again = await n8n.callWebhook(`${TRIGGER_WEBHOOK_ID}/webhook`, { body: envelope, headers: { [SECRET_HEADER]: secret } });
+		expect(again).toMatchObject({ status: 200, body: { received: true, duplicate: true } });
+	});
+
 	it('a wrong or missing secret gets 401, a body that is no envelope gets 400; neither starts an execution', async () => {
 		const envelope = lastEvent('store/order/statusUpdated').envelope;
 		const fresh = { ...envelope, hash: 'f'.repeat(40) };

@@ -1,5 +1,5 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
-import { acceptDelivery } from '../../core/bigcommerce/webhook-dedupe';
+import { beginDelivery, type DeliveryVerdict } from '../../core/bigcommerce/webhook-dedupe';
 import { parseWebhookDelivery } from '../../core/bigcommerce/webhook-delivery';
 import { headerValue, secretsMatch, WEBHOOK_SECRET_HEADER } from '../../core/bigcommerce/webhook-secret';
 import { triggerSecret } from '../shared/transport';
@@ -8,21 +8,22 @@ import { readRegistration } from './state';
 
 /**
  * Handles one POST from BigCommerce. Nothing here calls an API (a lost registration is recovered
- * from the credential, read locally), so BigCommerce gets its answer at once (it counts slow answers as failures, retries them and
- * finally deactivates the hook).
+ * from the credential, read locally), so BigCommerce gets its answer within milliseconds (it counts
+ * slow answers as failures, retries them and finally deactivates the hook).
  *
  * Answers: 401 without the secret, 400 for a body that is no webhook envelope, 200 without an
  * execution for a repeated `hash` or an event this node did not register, 200 with one execution
  * otherwise.
  *
- * Accepted hashes live in the node's static data, and the node always answers itself
- * (`noWebhookResponse: true`, also together with `workflowData`). That is what makes n8n 2.41.1
- * save them: its webhook handler saves static data in the response callback, if the workflow's
- * `__dataChanged` flag is set. When n8n answers on its own ("onReceived"), that callback runs only
- * after WorkflowRunner.run() has started the execution, and starting it wraps the same static-data
- * object in a new Workflow, which resets the flag: the change would never be written (seen in a
- * real n8n: a duplicate after a restart started a second execution). With the node answering, the
- * callback, and so the save, runs before the execution starts.
+ * An accepted delivery is answered by n8n, once it has stored the execution (n8n 2.41.1 defers
+ * an "onReceived" answer until WorkflowRunner.run() returns): a delivery answered 200 is never
+ * lost, even if the process stops a moment later — before, BigCommerce retries it.
+ *
+ * Accepted hashes live in the node's static data, which n8n saves in that answer's callback if the
+ * workflow's `__dataChanged` flag is set. Starting the execution wraps the same static-data object
+ * in a new Workflow, which clears the flag; so the hash is written into the static data only when
+ * n8n reads the answer body (`webhookResponse`), after the execution is stored and before the save
+ * (see answerWhenStored). Rejections and duplicates are answered by the node itself at once.
  */
 export async function handleDelivery(context: IWebhookFunctions, now: Date = new Date()): Promise<IWebhookResponseData> {
 	const response = context.getResponseObject();
@@ -49,15 +50,32 @@ export async function handleDelivery(context: IWebhookFunctions, now: Date = new
 
 	const node = context.getNode();
 	const processKey = `${context.getWorkflow().id ?? ''}:${node.id ?? node.name}:${registration.destination}`;
-	const verdict = acceptDelivery(parsed.envelope.hash, state.accepted, processKey, Math.floor(now.getTime() / 1000));
+	const verdict = beginDelivery(parsed.envelope.hash, state.accepted, processKey, Math.floor(now.getTime() / 1000));
 	if (verdict.duplicate) return answer(200, { received: true, duplicate: true });
-	state.accepted = verdict.record as unknown as IDataObject;
 
 	const options = context.getNodeParameter('options', {}) as { includeRawDelivery?: boolean };
 	const json: IDataObject = { ...parsed.item };
 	if (options.includeRawDelivery) json.delivery = parsed.envelope as unknown as IDataObject;
-	response.status(200).json({ received: true });
-	return { noWebhookResponse: true, workflowData: [[{ json }]] };
+	return answerWhenStored(response, state, verdict, [[{ json }]]);
+}
+
+/**
+ * Leaves the answer to n8n (sent once the execution is stored) and settles the hash with it: n8n
+ * reads `webhookResponse` only after WorkflowRunner.run() succeeded, so that read confirms the hash
+ * and writes the record where n8n's save will find it. A response that ends without that read
+ * (n8n answered an error because it could not store the execution) withdraws the hash, so
+ * BigCommerce's retry is run.
+ */
+function answerWhenStored(response: unknown, state: IDataObject, verdict: Extract<DeliveryVerdict, { duplicate: false }>, workflowData: IWebhookResponseData['workflowData']): IWebhookResponseData {
+	const ended = response as { once?: (event: 'close', listener: () => void) => unknown };
+	ended.once?.('close', () => verdict.withdraw());
+	return {
+		workflowData,
+		get webhookResponse() {
+			state.accepted = verdict.confirm() as unknown as IDataObject;
+			return { received: true };
+		},
+	};
 }
 
 /**

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { decodeRecord, encodeRecord } from '../../../../nodes/core/bigcommerce/dedupe/record';
 import {
-	acceptDelivery,
 	AcceptedHashes,
+	beginDelivery,
 	DEFAULT_DEDUPE_LIMITS,
 	forgetProcessAcceptedHashes,
 	hashKey,
@@ -27,15 +27,15 @@ function afterRestart(record: unknown): unknown {
 	return JSON.parse(JSON.stringify(record)) as unknown;
 }
 
-/** Accepts `hash` in process `node`, expecting it to be new, and returns the record to store. */
+/** Accepts `hash` in process `node`, expecting it to be new: its execution stored, the record to store. */
 function accept(hash: string, stored: unknown, now: number, node = 'node'): AcceptedHashesRecord {
-	const verdict = acceptDelivery(hash, stored, node, now);
+	const verdict = beginDelivery(hash, stored, node, now);
 	if (verdict.duplicate) throw new Error(`${hash} was taken for a duplicate`);
-	return verdict.record;
+	return verdict.confirm();
 }
 
 function isDuplicate(hash: string, stored: unknown, now: number, node = 'node'): boolean {
-	return acceptDelivery(hash, stored, node, now).duplicate;
+	return beginDelivery(hash, stored, node, now).duplicate;
 }
 
 /** The older format: 96-bit keys and Unix seconds, as activated workflows still have it. */
@@ -248,5 +248,50 @@ describe('the stored form', () => {
 		hashes.add('h', T0 + 5 * MINUTE);
 		hashes.absorb([[hashKey('h'), T0 / MINUTE]]);
 		expect(decodeRecord(hashes.toRecord())).toEqual([[hashKey('h'), T0 / MINUTE]]);
+	});
+});
+
+describe('a delivery whose execution is being stored', () => {
+	function begin(hash: string, stored: unknown, now: number) {
+		const verdict = beginDelivery(hash, stored, 'node', now);
+		if (verdict.duplicate) throw new Error(`${hash} was taken for a duplicate`);
+		return verdict;
+	}
+
+	it('makes a copy arriving meanwhile a duplicate', () => {
+		const hash = bcHash();
+		begin(hash, undefined, T0);
+		expect(isDuplicate(hash, undefined, T0 + 1)).toBe(true);
+	});
+
+	it('is forgotten when its execution could not be stored, so the retry runs', () => {
+		const hash = bcHash();
+		begin(hash, undefined, T0).withdraw();
+		expect(isDuplicate(hash, undefined, T0 + 60)).toBe(false);
+	});
+
+	it('is never in the record another delivery saves meanwhile, so a failure cannot hide it', () => {
+		const failing = bcHash();
+		const other = bcHash();
+		const first = begin(failing, undefined, T0);
+		const saved = begin(other, undefined, T0).confirm();
+		first.withdraw();
+		expect(isDuplicate(failing, afterRestart(saved), T0 + 60)).toBe(false);
+		expect(isDuplicate(other, afterRestart(saved), T0 + 60)).toBe(true);
+	});
+
+	it('is remembered once confirmed, even if the answer ended before (the caller hung up)', () => {
+		const hash = bcHash();
+		const verdict = begin(hash, undefined, T0);
+		verdict.withdraw();
+		const record = verdict.confirm();
+		expect(isDuplicate(hash, afterRestart(record), T0 + 60)).toBe(true);
+	});
+
+	it('stops blocking copies after five minutes without an outcome', () => {
+		const hash = bcHash();
+		begin(hash, undefined, T0);
+		expect(isDuplicate(hash, undefined, T0 + 300)).toBe(true);
+		expect(isDuplicate(hash, undefined, T0 + 301)).toBe(false);
 	});
 });

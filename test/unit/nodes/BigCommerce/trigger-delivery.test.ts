@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { decodeRecord } from '../../../../nodes/core/bigcommerce/dedupe/record';
 import { DEFAULT_DEDUPE_LIMITS, forgetProcessAcceptedHashes } from '../../../../nodes/core/bigcommerce/webhook-dedupe';
 import { deriveWebhookSecret } from '../../../../nodes/core/bigcommerce/webhook-secret';
-import { deliver } from './support/contexts';
+import { callWebhook, deliver } from './support/contexts';
 
 const SECRET = 'a'.repeat(64);
 const URL = 'https://n8n.example.com/webhook/abc/webhook';
@@ -210,9 +210,37 @@ describe('duplicates', () => {
 });
 
 describe('how the answer is sent', () => {
-	it('answers an accepted delivery itself, so that n8n saves the static data before the execution starts', async () => {
+	it('leaves the answer of an accepted delivery to n8n, sent once the execution is stored', async () => {
 		const result = await deliver({ staticData: registeredState(), headers, body: envelope() });
-		expect(result).toMatchObject({ status: 200, body: { received: true }, noWebhookResponse: true });
+		expect(result).toMatchObject({ status: 200, body: { received: true } });
+		expect(result.noWebhookResponse).toBeFalsy();
 		expect(result.items).toHaveLength(1);
+	});
+
+	it('writes the hash into the static data only when n8n builds that answer (after the execution is stored)', async () => {
+		const staticData = registeredState();
+		const { result } = await callWebhook({ staticData, headers, body: envelope() });
+		expect(staticData.accepted).toBeUndefined();
+		expect(result.webhookResponse).toEqual({ received: true });
+		expect(decodeRecord(staticData.accepted)).toHaveLength(1);
+	});
+
+	it("does not remember a delivery n8n could not store: BigCommerce's retry starts the execution", async () => {
+		const staticData = registeredState();
+		const body = envelope();
+		const failed = await deliver({ staticData, headers, body, storeFails: true });
+		expect(failed).toMatchObject({ status: 500, items: undefined });
+		const retry = await deliver({ staticData, headers, body });
+		expect(retry).toMatchObject({ status: 200, body: { received: true } });
+		expect(retry.items).toHaveLength(1);
+		expect((await deliver({ staticData, headers, body })).body).toEqual({ received: true, duplicate: true });
+	});
+
+	it('answers a rejection or a duplicate itself, at once', async () => {
+		const staticData = registeredState();
+		const body = envelope();
+		await deliver({ staticData, headers, body });
+		expect(await deliver({ staticData, headers, body })).toMatchObject({ status: 200, noWebhookResponse: true });
+		expect(await deliver({ staticData, headers: {}, body })).toMatchObject({ status: 401, noWebhookResponse: true });
 	});
 });

@@ -1,4 +1,5 @@
-import type { IDataObject, IExecuteFunctions, IHookFunctions, INode, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
+import { EventEmitter } from 'node:events';
+import type { IDataObject, IExecuteFunctions, IHookFunctions, INode, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { BigCommerce } from '../../../../../nodes/BigCommerce/BigCommerce.node';
 import { BigCommerceTrigger } from '../../../../../nodes/BigCommerce/BigCommerceTrigger.node';
 import type { RequestHandler } from './http';
@@ -86,7 +87,8 @@ export const lifecycle = {
 };
 
 /** The parts of Express's response the trigger uses, recording what was sent. */
-export class FakeResponse {
+/** Express's response as far as the trigger uses it; emits `close` when the answer has ended. */
+export class FakeResponse extends EventEmitter {
 	statusCode = 200;
 	body: unknown;
 	sent = false;
@@ -113,6 +115,8 @@ export interface DeliverySetup {
 	/** The credential n8n would give the trigger (for a registration lost from static data). */
 	credentials?: IDataObject;
 	webhookUrl?: string;
+	/** n8n fails to store the execution (database down): it answers 500 and runs nothing. */
+	storeFails?: boolean;
 }
 
 export interface DeliveryResult {
@@ -124,8 +128,8 @@ export interface DeliveryResult {
 	noWebhookResponse?: boolean;
 }
 
-/** Calls the trigger's webhook() with a fake request, the way n8n does for one delivery. */
-export async function deliver(setup: DeliverySetup): Promise<DeliveryResult> {
+/** Calls the trigger's webhook() with a fake request; what n8n does with the result is up to the caller. */
+export async function callWebhook(setup: DeliverySetup): Promise<{ result: IWebhookResponseData; response: FakeResponse }> {
 	const parameters = setup.parameters ?? { events: ['store/order/statusUpdated'] };
 	const self = node('bigCommerceTrigger', 'BigCommerce Trigger', parameters);
 	const response = new FakeResponse();
@@ -146,7 +150,22 @@ export async function deliver(setup: DeliverySetup): Promise<DeliveryResult> {
 			return parameterReader(triggerNode.description.properties, parameters)(name, fallback);
 		},
 	};
-	const result = await triggerNode.webhook.call(context as unknown as IWebhookFunctions);
-	const items = result.workflowData?.[0]?.map((item) => item.json);
+	return { result: await triggerNode.webhook.call(context as unknown as IWebhookFunctions), response };
+}
+
+/** Calls the trigger's webhook() with a fake request, the way n8n does for one delivery. */
+export async function deliver(setup: DeliverySetup): Promise<DeliveryResult> {
+	const { result, response } = await callWebhook(setup);
+	let items = result.workflowData?.[0]?.map((item) => item.json);
+	if (result.workflowData && !result.noWebhookResponse) {
+		// n8n 2.41.1 ("onReceived"): stores the execution, then builds the answer from webhookResponse.
+		if (setup.storeFails) {
+			items = undefined;
+			response.status(500).json({ message: 'Error in workflow' });
+		} else {
+			response.status(200).json(result.webhookResponse as unknown);
+		}
+	}
+	response.emit('close');
 	return { status: response.sent ? response.statusCode : 200, body: response.body, items, noWebhookResponse: result.noWebhookResponse };
 }

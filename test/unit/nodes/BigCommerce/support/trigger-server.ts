@@ -5,8 +5,8 @@ import { BigCommerceTrigger } from '../../../../../nodes/BigCommerce/BigCommerce
 
 /**
  * Serves the trigger's webhook() on 127.0.0.1 the way n8n's webhook server does for one active
- * workflow: JSON bodies parsed, the node answering itself or n8n answering 200 and starting an
- * execution (recorded in `executions`). `down` makes it answer 503, like an n8n that is not running.
+ * workflow: JSON bodies parsed, the node answering itself or n8n starting an execution and then
+ * answering 200 (recorded in `executions`). `down` makes it answer 503, like an n8n that is not running.
  */
 export interface TriggerServer {
 	url: string;
@@ -41,6 +41,10 @@ export async function startTriggerServer(staticData: IDataObject, parameters: ID
 				answer(res.statusCode, data);
 				return response;
 			},
+			once(event: 'close', listener: () => void) {
+				res.once(event, listener);
+				return response;
+			},
 		};
 		const context = {
 			getNode: () => ({ id: 'trigger', name: 'BigCommerce Trigger', type: 'bigCommerceTrigger', typeVersion: 1, position: [0, 0], parameters }),
@@ -54,7 +58,8 @@ export async function startTriggerServer(staticData: IDataObject, parameters: ID
 		};
 		const result = await trigger.webhook.call(context as unknown as IWebhookFunctions);
 		if (result.workflowData) state.executions.push(result.workflowData[0].map((item) => item.json));
-		if (!result.noWebhookResponse) answer(200, { message: 'Workflow was started' });
+		// n8n answers an accepted delivery once the execution is stored, with the node's webhookResponse.
+		if (!result.noWebhookResponse) answer(200, result.webhookResponse ?? { message: 'Workflow was started' });
 	}
 
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
