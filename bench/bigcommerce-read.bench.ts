@@ -1,13 +1,7 @@
-import {
-	createBigCommerceClient,
-	customerSchema,
-	isBigCommerceApiError,
-	RateLimitPacer,
-	type BigCommerceRequest,
-	type ResponseHeaders,
-} from '../nodes/core/bigcommerce';
+import { createBigCommerceClient, customerSchema, isBigCommerceApiError, RateLimitPacer } from '../nodes/core/bigcommerce';
 import { startBigCommerceSandbox, type BigCommerceSandbox } from '../sandbox/bigcommerce';
-import { figure, type Benchmark, type BenchFigure } from './figures';
+import type { Benchmark, BenchFigure } from './figures';
+import { fetchRequest, rateLimitFigures, runCalls } from './rate-limit';
 
 /**
  * Paginated BigCommerce reads against the store's quota (DESIGN §10; issue 3, item 5): the
@@ -32,29 +26,6 @@ const WINDOWS = 4;
 const REQUESTS_PER_READ = CUSTOMERS / PAGE_SIZE;
 const READS = (WINDOWS * QUOTA) / REQUESTS_PER_READ;
 
-function fetchRequest(token: string): BigCommerceRequest {
-	return async (request) => {
-		const response = await fetch(request.url, {
-			method: request.method,
-			headers: { ...(request.headers ?? {}), 'X-Auth-Token': token },
-			body: request.body === undefined ? undefined : JSON.stringify(request.body),
-			signal: request.timeoutMs ? AbortSignal.timeout(request.timeoutMs) : undefined,
-		});
-		const headers: ResponseHeaders = {};
-		response.headers.forEach((value, name) => {
-			headers[name] = value;
-		});
-		const text = await response.text();
-		let body: unknown = text;
-		try {
-			body = text ? JSON.parse(text) : undefined;
-		} catch {
-			// not JSON: keep the text
-		}
-		return { statusCode: response.status, headers, body };
-	};
-}
-
 interface RunResult {
 	reads: number;
 	customersRead: number;
@@ -71,26 +42,18 @@ async function measure(sandbox: BigCommerceSandbox, executions: number): Promise
 	const before = sandbox.rateLimit() as { totalRequests: number; totalThrottled: number; windowRealMs: number };
 	// n8n shares one pacer per store among all executions of the process (shared-pacers.ts).
 	const pacer = new RateLimitPacer();
-	const client = () => createBigCommerceClient({ baseUrl: sandbox.url, storeHash: sandbox.storeHash, request: fetchRequest(sandbox.accessToken), pacer, pageSize: PAGE_SIZE });
-	const readsPerExecution = READS / executions;
+	const client = () => createBigCommerceClient({ baseUrl: sandbox.url, storeHash: sandbox.storeHash, request: fetchRequest({ 'X-Auth-Token': sandbox.accessToken }), pacer, pageSize: PAGE_SIZE });
 	let customersRead = 0;
-	let surfaced429 = 0;
-	const startedAt = performance.now();
-	await Promise.all(
-		Array.from({ length: executions }, async () => {
-			const c = client();
-			for (let i = 0; i < readsPerExecution; i++) {
-				try {
-					const customers = await c.listV3('/customers', customerSchema).getAll();
-					customersRead += customers.length;
-				} catch (error) {
-					if (isBigCommerceApiError(error) && error.status === 429) surfaced429++;
-					else throw error;
-				}
-			}
-		}),
+	// One caller per execution; READS is a multiple of `executions`, so each makes READS / executions reads in a row.
+	const { elapsedMs, surfaced429 } = await runCalls(
+		Array.from({ length: executions }, client),
+		READS,
+		async (c) => {
+			const customers = await c.listV3('/customers', customerSchema).getAll();
+			customersRead += customers.length;
+		},
+		(error) => isBigCommerceApiError(error) && error.status === 429,
 	);
-	const elapsedMs = performance.now() - startedAt;
 	const after = sandbox.rateLimit() as { totalRequests: number; totalThrottled: number };
 	return {
 		reads: READS,
@@ -106,32 +69,17 @@ async function measure(sandbox: BigCommerceSandbox, executions: number): Promise
 function figures(label: string, r: RunResult): BenchFigure[] {
 	if (r.customersRead !== r.reads * CUSTOMERS) throw new Error(`${label}: read ${r.customersRead} customers, expected ${r.reads * CUSTOMERS}`);
 	const perWindow = r.requests / (r.elapsedMs / r.windowRealMs);
-	return [
-		figure({
+	return rateLimitFigures({
+		throughput: {
 			name: `requests per window, ${label} (${r.requests} pages of ${PAGE_SIZE} in ${(r.elapsedMs / 1000).toFixed(1)} s, window ${r.windowRealMs} ms)`,
 			value: perWindow,
 			unit: 'req/window',
 			reference: { name: "the store's quota", value: QUOTA },
-			goal: '≥ 0.9 of the quota',
-			met: (ratio) => ratio >= 0.9,
-		}),
-		figure({
-			name: `429s surfaced to the flow, ${label}`,
-			value: r.surfaced429,
-			unit: 'n',
-			reference: { name: 'reads of 10,000 customers', value: r.reads },
-			goal: '0',
-			met: () => r.surfaced429 === 0,
-		}),
-		figure({
-			name: `429s the emulator answered (retried inside the transport), ${label}`,
-			value: r.served429,
-			unit: 'n',
-			reference: { name: 'requests', value: r.requests },
-			goal: '≤ 0.05 of requests',
-			met: (ratio) => ratio <= 0.05,
-		}),
-	];
+			limitName: 'the quota',
+		},
+		surfaced429: { name: `429s surfaced to the flow, ${label}`, value: r.surfaced429, reference: { name: 'reads of 10,000 customers', value: r.reads } },
+		answered429: { name: `429s the emulator answered (retried inside the transport), ${label}`, value: r.served429, requests: r.requests },
+	});
 }
 
 const bench: Benchmark = {

@@ -1,7 +1,7 @@
 import { buildEvent, createBrevoClient, BrevoRateLimitPacer, isBrevoApiError, trackEvent, type BrevoClient } from '../nodes/core/brevo';
-import type { HttpRequest, HttpResponse, ResponseHeaders } from '../nodes/core/http';
 import { startBrevoSandbox, type BrevoSandbox } from '../sandbox/brevo';
-import { figure, type Benchmark, type BenchFigure } from './figures';
+import type { Benchmark, BenchFigure } from './figures';
+import { fetchRequest, rateLimitFigures, runCalls } from './rate-limit';
 
 /**
  * Brevo events per second against the emulator's events limit (Brevo's General tier: 10 per
@@ -10,21 +10,6 @@ import { figure, type Benchmark, type BenchFigure } from './figures';
  * sequentially (one execution), once with four concurrent executions sharing the account's pacer.
  */
 const WINDOWS = 5;
-
-function fetchRequest(apiKey: string) {
-	return async (request: HttpRequest): Promise<HttpResponse> => {
-		const response = await fetch(request.url, {
-			method: request.method,
-			headers: { ...(request.headers ?? {}), 'api-key': apiKey },
-			body: request.body === undefined ? undefined : JSON.stringify(request.body),
-		});
-		const headers: ResponseHeaders = {};
-		response.headers.forEach((value, name) => {
-			headers[name] = value;
-		});
-		return { statusCode: response.status, headers, body: await response.text() };
-	};
-}
 
 interface RunResult {
 	events: number;
@@ -41,32 +26,21 @@ interface RunResult {
 async function measure(sandbox: BrevoSandbox, limit: number, callers: number): Promise<RunResult> {
 	sandbox.reset({ seed: false });
 	const pacer = new BrevoRateLimitPacer();
-	const clients: BrevoClient[] = Array.from({ length: callers }, () => createBrevoClient({ baseUrl: sandbox.apiBaseUrl, request: fetchRequest(sandbox.apiKey), pacer }));
-	const total = WINDOWS * limit + 1;
-	let next = 0;
-	let surfaced429 = 0;
-	let lastAcceptedAt = 0;
+	const clients: BrevoClient[] = Array.from({ length: callers }, () => createBrevoClient({ baseUrl: sandbox.apiBaseUrl, request: fetchRequest({ 'api-key': sandbox.apiKey }), pacer }));
 	// Start on a fresh window, as a flow would after a pause.
 	await new Promise((resolve) => setTimeout(resolve, 1_100));
-	const startedAt = performance.now();
-	await Promise.all(
-		clients.map(async (client) => {
-			while (next < total) {
-				const n = next++;
-				try {
-					await trackEvent(client, buildEvent({ eventName: 'points_awarded', identifiers: { email: `member${n}@example.com` }, eventProperties: { points: n } }));
-					lastAcceptedAt = performance.now();
-				} catch (error) {
-					if (isBrevoApiError(error) && error.status === 429) surfaced429++;
-					else throw error;
-				}
-			}
-		}),
+	const { lastSuccessMs, surfaced429 } = await runCalls(
+		clients,
+		WINDOWS * limit + 1,
+		async (client, n) => {
+			await trackEvent(client, buildEvent({ eventName: 'points_awarded', identifiers: { email: `member${n}@example.com` }, eventProperties: { points: n } }));
+		},
+		(error) => isBrevoApiError(error) && error.status === 429,
 	);
 	const received = sandbox.received({ path: '/v3/events' });
 	return {
 		events: sandbox.events().length,
-		elapsedMs: lastAcceptedAt - startedAt,
+		elapsedMs: lastSuccessMs,
 		surfaced429,
 		answered429: received.filter((r) => r.status === 429).length,
 		requests: received.length,
@@ -75,32 +49,11 @@ async function measure(sandbox: BrevoSandbox, limit: number, callers: number): P
 
 function figures(label: string, result: RunResult, limitPerSecond: number): BenchFigure[] {
 	const rate = ((result.events - 1) / result.elapsedMs) * 1000;
-	return [
-		figure({
-			name: `events/s, ${label}`,
-			value: rate,
-			unit: 'events/s',
-			reference: { name: "emulator's events limit", value: limitPerSecond },
-			goal: '≥ 0.9 of the limit',
-			met: (ratio) => ratio >= 0.9,
-		}),
-		figure({
-			name: `429s reaching the flow, ${label}`,
-			value: result.surfaced429,
-			unit: 'n',
-			reference: { name: 'events sent', value: result.events },
-			goal: '0',
-			met: () => result.surfaced429 === 0,
-		}),
-		figure({
-			name: `429 answers retried inside the transport, ${label}`,
-			value: result.answered429,
-			unit: 'n',
-			reference: { name: 'requests', value: result.requests },
-			goal: '≤ 0.05 of requests',
-			met: (ratio) => ratio <= 0.05,
-		}),
-	];
+	return rateLimitFigures({
+		throughput: { name: `events/s, ${label}`, value: rate, unit: 'events/s', reference: { name: "emulator's events limit", value: limitPerSecond }, limitName: 'the limit' },
+		surfaced429: { name: `429s reaching the flow, ${label}`, value: result.surfaced429, reference: { name: 'events sent', value: result.events } },
+		answered429: { name: `429 answers retried inside the transport, ${label}`, value: result.answered429, requests: result.requests },
+	});
 }
 
 const bench: Benchmark = {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { startBigCommerceSandbox, type BigCommerceSandbox, type BigCommerceSandboxOptions } from '../../sandbox/bigcommerce';
 import { startBrevoSandbox, type BrevoSandbox, type BrevoSandboxOptions } from '../../sandbox/brevo';
 import { run } from './exec';
-import { FINISHED_STATUSES, type Execution, type N8nApi, type WorkflowJson } from './n8n-api';
+import { FINISHED_STATUSES, type Execution, type N8nApi, type StoredWorkflow, type WorkflowJson } from './n8n-api';
 import { n8nEnvironment, startN8n, type N8nInstance, type StartN8nOptions } from './n8n-instance';
 import { freePorts } from './ports';
 import { node24Env, REPO_ROOT, type Toolchain } from './toolchain';
@@ -147,12 +147,27 @@ export function secondsAs(seconds: number, unit: keyof typeof SECONDS_PER): numb
 	return seconds / SECONDS_PER[unit];
 }
 
+/**
+ * A copy of the workflow with some parameters replaced (shallow) in every node `predicate` picks,
+ * e.g. `(node, p) => node.type.endsWith('.tajoLoyalty') && p.operation === 'claim'`. Throws when it
+ * picks none (a wrong predicate must not silently test the template as it is).
+ */
+export function withParametersWhere(
+	workflow: WorkflowJson,
+	predicate: (node: NodeJson, parameters: Record<string, unknown>) => boolean,
+	parameters: Record<string, unknown>,
+): WorkflowJson {
+	const copy = structuredClone(workflow);
+	const picked = copy.nodes.filter((node) => predicate(node, (node.parameters ?? {}) as Record<string, unknown>));
+	if (!picked.length) throw new Error(`withParametersWhere: no node of "${workflow.name}" matches; it has ${workflow.nodes.map((n) => `"${n.name}"`).join(', ')}`);
+	for (const node of picked) node.parameters = { ...(node.parameters as Record<string, unknown> | undefined), ...parameters };
+	return copy;
+}
+
 /** A copy of the workflow with some parameters of one node replaced (shallow), e.g. a trigger's. */
 export function withNodeParameters(workflow: WorkflowJson, nodeName: string, parameters: Record<string, unknown>): WorkflowJson {
-	const copy = structuredClone(workflow);
-	const node = findNode(copy, nodeName);
-	node.parameters = { ...(node.parameters as Record<string, unknown>), ...parameters };
-	return copy;
+	findNode(workflow, nodeName); // throws, naming the nodes there are
+	return withParametersWhere(workflow, (node) => node.name === nodeName, parameters);
 }
 
 /**
@@ -387,6 +402,81 @@ export async function importWithCli(toolchain: Toolchain, file: string, options:
 	} finally {
 		await rm(tempDir, { recursive: true, force: true, maxRetries: 3 });
 	}
+}
+
+// ---- checks the template tests share ------------------------------------------------------
+
+/** The ids expectCliImportAsIs gives the credentials it imports (n8n's ids are 16 characters). */
+export const CLI_CREDENTIAL_IDS: Readonly<Record<TemplateCredentialType, string>> = {
+	bigCommerceApi: 'cliBigCommerce01',
+	brevoApi: 'cliBrevo00000001',
+	tajoLoyaltyDatabase: 'cliTajoLoyalty01',
+};
+
+type CredentialReferences = Record<string, { id?: unknown; name?: unknown }>;
+
+/** The nodes of a workflow that have credentials, as `[node name, credential references]`, in order. */
+export function credentialBindings(workflow: WorkflowJson): Array<[string, unknown]> {
+	return workflow.nodes.filter((n) => n.credentials).map((n) => [n.name, n.credentials]);
+}
+
+/**
+ * What credentialBindings should give once a template is bound by name: every node of the template
+ * with credentials, each reference `{id: ids[type], name: <the agreed name of that type>}`.
+ */
+export function expectedBindings(template: WorkflowJson, ids: Partial<Record<string, string>>): Array<[string, unknown]> {
+	return credentialBindings(template).map(([name, references]) => [
+		name,
+		Object.fromEntries(Object.keys(references as CredentialReferences).map((type) => [type, { id: ids[type], name: TEMPLATE_CREDENTIAL_NAMES[type as TemplateCredentialType] }])),
+	]);
+}
+
+/**
+ * Imports a template file as it is with `n8n import:workflow` (importWithCli) into a fresh n8n that
+ * has a credential of each type the template uses, under the agreed names, and expects the same
+ * workflow back (id, name, inactive, connections, settings, nodes) with every credential reference
+ * bound to those credentials by name. The credentials point at `urls` (nothing calls them). Returns
+ * the imported workflow for a file's own further checks.
+ */
+export async function expectCliImportAsIs(
+	toolchain: Toolchain,
+	file: string,
+	urls: { bigCommerce: string; brevo: string },
+): Promise<CliImportResult['workflows'][number]> {
+	const template = loadTemplate(file);
+	const data: Record<TemplateCredentialType, Record<string, unknown>> = {
+		bigCommerceApi: { storeHash: 'abc123', accessToken: 'token', apiBaseUrl: urls.bigCommerce },
+		brevoApi: { apiKey: 'xkeysib-cli', baseUrl: urls.brevo },
+		tajoLoyaltyDatabase: { type: 'sqlite', sqlitePath: TEMPLATE_LEDGER_FILE },
+	};
+	const types = [...new Set(credentialBindings(template).flatMap(([, references]) => Object.keys(references as CredentialReferences)))] as TemplateCredentialType[];
+	const credentials = types.map((type) => ({ id: CLI_CREDENTIAL_IDS[type], name: TEMPLATE_CREDENTIAL_NAMES[type], type, data: data[type] }));
+	const { workflows, output } = await importWithCli(toolchain, path.join(TEMPLATES_DIR, file), { credentials });
+	expect(output).toContain('Successfully imported 1 workflow');
+	expect(workflows).toHaveLength(1);
+	const [imported] = workflows;
+	expect(imported).toEqual(expect.objectContaining({ id: template.id, name: template.name, active: false, connections: template.connections, settings: template.settings }));
+	const shape = (nodes: WorkflowJson['nodes']) => nodes.map((n) => ({ id: n.id, name: n.name, type: n.type, typeVersion: n.typeVersion, webhookId: n.webhookId, parameters: n.parameters }));
+	expect(shape(imported.nodes)).toEqual(shape(template.nodes));
+	expect(credentialBindings(imported)).toEqual(expectedBindings(template, CLI_CREDENTIAL_IDS));
+	return imported;
+}
+
+/**
+ * Imports a template as it is through the public API into `n8n`, which has `credentials` under the
+ * agreed names, and expects every credential reference bound to them by name. Returns the stored
+ * workflow for a file's own further checks.
+ */
+export async function expectBindsByName(
+	n8n: Pick<N8nApi, 'importWorkflow' | 'getWorkflow'>,
+	template: WorkflowJson,
+	credentials: Partial<Record<string, { id: string }>>,
+): Promise<StoredWorkflow> {
+	const imported = await n8n.importWorkflow(template);
+	const stored = await n8n.getWorkflow(imported.id);
+	const ids = Object.fromEntries(Object.entries(credentials).map(([type, credential]) => [type, credential?.id]));
+	expect(credentialBindings(stored)).toEqual(expectedBindings(template, ids));
+	return stored;
 }
 
 // ---- the stack a template test runs on ----------------------------------------------------

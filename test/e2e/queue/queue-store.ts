@@ -9,7 +9,7 @@ import { seedPrograms } from '../../../nodes/core/loyalty';
 import { saveProgram } from '../../../nodes/core/loyalty-service';
 import type { StoredWorkflow, WorkflowJson } from '../../harness';
 import { QueueCluster, type QueueClusterOptions } from '../../harness/queue-cluster';
-import { bindCredentials, loadTemplate, secondsAs, TEMPLATE_CREDENTIAL_NAMES, withConfig } from '../../harness/templates';
+import { bindCredentials, loadTemplate, secondsAs, TEMPLATE_CREDENTIAL_NAMES, withConfig, withParametersWhere } from '../../harness/templates';
 
 export const POINTS_TRIGGER = 'Order status changed or refunded';
 
@@ -44,12 +44,7 @@ export interface QueueStoreOptions extends QueueClusterOptions {
 /** A copy of the workflow whose Tajo Loyalty › Message › Claim nodes use this lease. */
 function withClaimLease(workflow: WorkflowJson, leaseMinutes: number | undefined): WorkflowJson {
 	if (leaseMinutes === undefined) return workflow;
-	const copy = structuredClone(workflow);
-	for (const node of copy.nodes) {
-		const parameters = node.parameters as Record<string, unknown> | undefined;
-		if (node.type.endsWith('.tajoLoyalty') && parameters?.resource === 'message' && parameters.operation === 'claim') parameters.leaseMinutes = leaseMinutes;
-	}
-	return copy;
+	return withParametersWhere(workflow, (node, p) => node.type.endsWith('.tajoLoyalty') && p.resource === 'message' && p.operation === 'claim', { leaseMinutes });
 }
 
 export async function startQueueStore(options: QueueStoreOptions): Promise<QueueStore> {

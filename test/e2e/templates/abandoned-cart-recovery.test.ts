@@ -18,11 +18,11 @@ import { nodeOutput, startN8n, type Execution, type N8nInstance, type StoredWork
 import {
 	bindCredentials,
 	configOf,
-	importWithCli,
+	expectBindsByName,
+	expectCliImportAsIs,
 	loadTemplate,
 	nodesRun,
 	secondsAs,
-	TEMPLATES_DIR,
 	templateProblems,
 	withConfig,
 } from '../../harness/templates';
@@ -233,35 +233,12 @@ describe('the abandoned-cart recovery template', () => {
 		});
 	});
 
-	/** Every node with a credential, by name, with the reference the given ids make of it. */
-	function expectedBindings(ids: Record<string, string>): Array<[string, unknown]> {
-		return template.nodes
-			.filter((n) => n.credentials)
-			.map((n) => [n.name, Object.fromEntries(Object.keys(n.credentials as object).map((type) => [type, { id: ids[type], name: (n.credentials as Record<string, { name: string }>)[type].name }]))]);
-	}
-
 	it('imports with `n8n import:workflow --input=<file>` as it is, credentials bound by their names', async () => {
-		const cliCredentials = [
-			{ id: 'cliBigCommerce01', name: 'BigCommerce', type: 'bigCommerceApi', data: { storeHash: 'abc123', accessToken: 'token', apiBaseUrl: bc.url } },
-			{ id: 'cliBrevo00000001', name: 'Brevo', type: 'brevoApi', data: { apiKey: 'xkeysib-cli', baseUrl: brevo.apiBaseUrl } },
-			{ id: 'cliTajoLoyalty01', name: 'Tajo Loyalty', type: 'tajoLoyaltyDatabase', data: { type: 'sqlite', sqlitePath: LEDGER_FILE } },
-		];
-		const { workflows, output } = await timed('CLI import', () => importWithCli(n8n.toolchain, `${TEMPLATES_DIR}/${FILE}`, { credentials: cliCredentials }));
-		expect(output).toContain('Successfully imported 1 workflow');
-		expect(workflows).toHaveLength(1);
-		const [imported] = workflows;
-		expect(imported).toEqual(expect.objectContaining({ id: template.id, name: template.name, active: false, connections: template.connections, settings: template.settings }));
-		const shape = (nodes: typeof template.nodes) => nodes.map((n) => ({ id: n.id, name: n.name, type: n.type, typeVersion: n.typeVersion, webhookId: n.webhookId, parameters: n.parameters }));
-		expect(shape(imported.nodes)).toEqual(shape(template.nodes));
-		const bound = imported.nodes.filter((n) => n.credentials).map((n) => [n.name, n.credentials]);
-		expect(bound).toEqual(expectedBindings({ bigCommerceApi: 'cliBigCommerce01', brevoApi: 'cliBrevo00000001', tajoLoyaltyDatabase: 'cliTajoLoyalty01' }));
+		await timed('CLI import', () => expectCliImportAsIs(n8n.toolchain, FILE, { bigCommerce: bc.url, brevo: brevo.apiBaseUrl }));
 	});
 
 	it('imported through the public API as it is, binds its credentials by their names', async () => {
-		const imported = await n8n.importWorkflow(template);
-		const stored = await n8n.getWorkflow(imported.id);
-		const bound = stored.nodes.filter((n) => n.credentials).map((n) => [n.name, n.credentials]);
-		expect(bound).toEqual(expectedBindings(Object.fromEntries(Object.entries(credentials).map(([type, c]) => [type, c.id]))));
+		await expectBindsByName(n8n, template, credentials);
 	});
 
 	it('activated, registers one hook per cart event in BigCommerce', async () => {

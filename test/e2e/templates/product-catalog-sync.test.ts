@@ -10,12 +10,13 @@ import { nodeOutput, startN8n, type N8nInstance, type StoredWorkflow } from '../
 import {
 	bindCredentials,
 	configOf,
-	importWithCli,
+	credentialBindings,
+	expectBindsByName,
+	expectCliImportAsIs,
 	loadTemplate,
 	nodesRun,
 	runFromTrigger,
 	TEMPLATE_CREDENTIAL_NAMES,
-	TEMPLATES_DIR,
 	templateProblems,
 	waitForExecution,
 	withConfig,
@@ -189,31 +190,18 @@ describe('the product catalog sync template', () => {
 	});
 
 	it('imports with `n8n import:workflow --input=<file>` as it is, credentials bound by their names', async () => {
-		// A fresh n8n that has credentials with the names the template refers to.
-		const cliCredentials = [
-			{ id: 'cliBigCommerce01', name: 'BigCommerce', type: 'bigCommerceApi', data: { storeHash: 'abc123', accessToken: 'token', apiBaseUrl: bc.url } },
-			{ id: 'cliBrevo00000001', name: 'Brevo', type: 'brevoApi', data: { apiKey: 'xkeysib-cli', baseUrl: brevo.apiBaseUrl } },
-		];
-		const { workflows, output } = await timed('CLI import', () => importWithCli(n8n.toolchain, `${TEMPLATES_DIR}/${FILE}`, { credentials: cliCredentials }));
-		expect(output).toContain('Successfully imported 1 workflow');
-		expect(workflows).toHaveLength(1);
-		const [imported] = workflows;
-		expect(imported).toEqual(expect.objectContaining({ id: template.id, name: template.name, active: false, connections: template.connections, settings: template.settings }));
-		const shape = (nodes: typeof template.nodes) => nodes.map((n) => ({ id: n.id, name: n.name, type: n.type, typeVersion: n.typeVersion, webhookId: n.webhookId, parameters: n.parameters }));
-		expect(shape(imported.nodes)).toEqual(shape(template.nodes));
-		const bound = Object.fromEntries(imported.nodes.filter((n) => n.credentials).map((n) => [n.name, n.credentials]));
+		const imported = await timed('CLI import', () => expectCliImportAsIs(n8n.toolchain, FILE, { bigCommerce: bc.url, brevo: brevo.apiBaseUrl }));
+		const bound = Object.fromEntries(credentialBindings(imported));
 		const bcRef = { bigCommerceApi: { id: 'cliBigCommerce01', name: 'BigCommerce' } };
 		const brevoRef = { brevoApi: { id: 'cliBrevo00000001', name: 'Brevo' } };
 		expect(bound).toEqual({ [TRIGGER]: bcRef, 'Get the product': bcRef, 'Get all products': bcRef, 'Products to Brevo': brevoRef, 'Variants to Brevo': brevoRef });
 	});
 
 	it('imported through the public API as it is, binds its credentials by their names', async () => {
-		const imported = await n8n.importWorkflow(template);
-		const stored = await n8n.getWorkflow(imported.id);
-		const bound = stored.nodes.filter((n) => n.credentials).map((n) => [n.name, n.credentials]);
+		const stored = await expectBindsByName(n8n, template, credentials);
 		const bcRef = { bigCommerceApi: { id: credentials.bigCommerceApi.id, name: 'BigCommerce' } };
 		const brevoRef = { brevoApi: { id: credentials.brevoApi.id, name: 'Brevo' } };
-		expect(bound).toEqual([
+		expect(credentialBindings(stored)).toEqual([
 			[TRIGGER, bcRef],
 			['Get the product', bcRef],
 			['Get all products', bcRef],
