@@ -10,7 +10,7 @@ import {
 import type { BigCommerceClient } from '../core/bigcommerce';
 import { operations, resourceProperties, resourceSelector } from './resources';
 import { bigCommerceApiTest } from './shared/credential-test';
-import { errorItem, toNodeError } from './shared/errors';
+import { failedItem, toNodeError } from './shared/errors';
 import { bigCommerceClient } from './shared/transport';
 
 export class BigCommerce implements INodeType {
@@ -49,7 +49,7 @@ export class BigCommerce implements INodeType {
 			} catch (error) {
 				const nodeError = toNodeError(this.getNode(), error, itemIndex);
 				if (this.continueOnFail()) {
-					out.push({ json: errorItem(nodeError, error), pairedItem: { item: itemIndex } });
+					out.push(failedItem(nodeError, error, itemIndex));
 					continue;
 				}
 				throw nodeError;

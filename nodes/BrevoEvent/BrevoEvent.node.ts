@@ -11,7 +11,7 @@ import { brevoApiTest } from './methods/credentialTest';
 import { getAttributes, getLists, getTemplates } from './methods/loadOptions';
 import { operationFor } from './operations';
 import { brevoClient } from './shared/client';
-import { errorJson, toNodeError } from './shared/errors';
+import { failedItem, toNodeError } from './shared/errors';
 import type { RunContext } from './shared/types';
 
 export class BrevoEvent implements INodeType {
@@ -49,8 +49,7 @@ export class BrevoEvent implements INodeType {
 		if (handler.kind === 'batch') {
 			const results = await handler.run(run, items.map((_item, i) => i));
 			for (const result of results) {
-				const json = 'error' in result ? errorJson(result.error) : result.json;
-				out.push({ json, pairedItem: { item: result.itemIndex } });
+				out.push('error' in result ? failedItem(result.error, result.itemIndex) : { json: result.json, pairedItem: { item: result.itemIndex } });
 			}
 			return [out];
 		}
@@ -60,7 +59,7 @@ export class BrevoEvent implements INodeType {
 				out.push({ json: await handler.run(run, i), pairedItem: { item: i } });
 			} catch (error) {
 				if (this.continueOnFail()) {
-					out.push({ json: errorJson(error), pairedItem: { item: i } });
+					out.push(failedItem(error, i));
 					continue;
 				}
 				throw toNodeError(this.getNode(), error, i);

@@ -8,6 +8,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { SegmentDefinitionError, type CompiledSegment } from '../core/segments';
+import { errorItem } from '../shared/error-item';
 import { properties, SEED_SEGMENTS } from './description';
 import { configuredOutputs, outputsExpression } from './outputs';
 import { compileFromParameters, getSegmentNames } from './parameters';
@@ -49,7 +50,7 @@ export class SegmentEvaluator implements INodeType {
 			const problem = error instanceof SegmentDefinitionError ? error : new SegmentDefinitionError((error as Error).message);
 			if (this.continueOnFail()) {
 				// Every item carries the error, on the first output; n8n's error output picks them up.
-				const failed = items.map((_, i) => ({ json: { error: problem.message }, pairedItem: { item: i } }));
+				const failed = items.map((_, i) => errorItem(problem.message, { description: DEFINITION_HELP }, i));
 				return [failed, ...Array.from({ length: Math.max(outputCount - 1, 0) }, () => [])];
 			}
 			throw new NodeOperationError(this.getNode(), problem.message, { description: DEFINITION_HELP });
@@ -67,7 +68,7 @@ function guarded(this: IExecuteFunctions, i: number, out: INodeExecutionData[], 
 		fn();
 	} catch (error) {
 		if (this.continueOnFail()) {
-			out.push({ json: { error: (error as Error).message }, pairedItem: { item: i } });
+			out.push(errorItem((error as Error).message, {}, i));
 			return;
 		}
 		throw new NodeOperationError(this.getNode(), error as Error, {

@@ -11,7 +11,7 @@ import type { LedgerStore } from '../core/ledger';
 import { ledgerStores, type StoreLease } from '../core/loyalty-service';
 import { tajoLoyaltyDatabaseTest } from './methods/credentialTest';
 import { operations, resourceProperties, resourceSelector } from './resources';
-import { errorItem, toNodeError } from './shared/errors';
+import { failedItem, toNodeError } from './shared/errors';
 
 /**
  * The loyalty engine for BigCommerce stores: programs, members, points, tracked carts and
@@ -64,7 +64,7 @@ export class TajoLoyalty implements INodeType {
 					for (const json of Array.isArray(result) ? result : [result]) out.push({ json: json as IDataObject, pairedItem: { item: itemIndex } });
 				} catch (error) {
 					if (this.continueOnFail()) {
-						out.push({ json: errorItem(error), pairedItem: { item: itemIndex } });
+						out.push(failedItem(error, itemIndex));
 						continue;
 					}
 					throw toNodeError(this.getNode(), error, itemIndex);

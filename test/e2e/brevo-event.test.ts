@@ -264,6 +264,50 @@ describe('Contact', () => {
 	});
 });
 
+describe('On Error: Continue (using error output)', () => {
+	// n8n moves an item to the error output only if its json is { error, message?, details? }
+	// (n8n-core WorkflowExecute.handleNodeErrorOutput); the node's failed items are { error, details }.
+	it('a contact Brevo does not have and an empty email take the error output with what went wrong; a found contact the success output', async () => {
+		brevo.createContact({ email: 'known@example.com', listIds: [1] });
+		const get = brevoNode('Get contact', { resource: 'contact', operation: 'get', identifierType: 'email_id', identifier: '={{ $json.email }}' }, { onError: 'continueErrorOutput' });
+		const workflow = withCredentials(
+			{
+				name: 'E2E Brevo: error output',
+				nodes: [
+					node('Webhook', 'n8n-nodes-base.webhook', 2, { httpMethod: 'POST', path: 'e2e-brevo-error-output', options: {} }, { webhookId: randomUUID() }),
+					node('Split', 'n8n-nodes-base.splitOut', 1, { fieldToSplitOut: 'body.contacts', include: 'noOtherFields', options: {} }),
+					get,
+					node('Found', 'n8n-nodes-base.noOp', 1, {}),
+					node('Failed', 'n8n-nodes-base.noOp', 1, {}),
+				],
+				connections: {
+					Webhook: { main: [[{ node: 'Split', type: 'main', index: 0 }]] },
+					Split: { main: [[{ node: 'Get contact', type: 'main', index: 0 }]] },
+					'Get contact': { main: [[{ node: 'Found', type: 'main', index: 0 }], [{ node: 'Failed', type: 'main', index: 0 }]] },
+				},
+				settings: { executionOrder: 'v1' },
+			},
+			{ brevoApi: credential },
+		);
+		const id = await deploy(workflow);
+		const { execution } = await call(id, 'e2e-brevo-error-output', { contacts: [{ email: 'nobody@example.com' }, { email: 'known@example.com' }, { email: '' }] });
+		expect(execution.status).toBe('success');
+
+		expect(nodeOutput(execution, 'Get contact', 0)).toEqual([expect.objectContaining({ found: true, email: 'known@example.com', listIds: [1] })]);
+		// On the error output n8n puts the input item's fields (email) beside error and details.
+		expect(nodeOutput(execution, 'Get contact', 1)).toEqual([
+			{
+				email: 'nobody@example.com',
+				error: expect.stringContaining('nobody@example.com'),
+				details: { failure: 'not_found', httpCode: 404, brevoCode: 'document_not_found' },
+			},
+			{ email: '', error: expect.stringContaining('email address is empty'), details: expect.objectContaining({ failure: 'invalid_input' }) },
+		]);
+		expect(nodeOutput(execution, 'Found').map((item) => item.email)).toEqual(['known@example.com']);
+		expect(nodeOutput(execution, 'Failed').map((item) => item.email)).toEqual(['nobody@example.com', '']);
+	});
+});
+
 describe('Email', () => {
 	it('Send by Template sends once when the workflow runs twice with the same item (idempotency key → duplicate: true)', async () => {
 		const template = brevo.templates().find((t) => t.name === 'points_awarded');

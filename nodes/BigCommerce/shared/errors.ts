@@ -1,6 +1,7 @@
-import { NodeApiError, NodeOperationError, type IDataObject, type INode, type JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type IDataObject, type INode, type INodeExecutionData, type JsonObject } from 'n8n-workflow';
 import { isBigCommerceApiError } from '../../core/bigcommerce';
 import { WebhookRegistrationError } from '../../core/bigcommerce/webhook-registration';
+import { errorItem } from '../../shared/error-item';
 
 /**
  * Turns whatever an operation threw into n8n's error types: the transport's one-sentence summary
@@ -38,13 +39,16 @@ function withMessage<E extends NodeOperationError>(error: E, message: string, de
 	return error;
 }
 
-/** The item Continue On Fail passes on: the message, what to do, and a failure kind to branch on. */
-export function errorItem(error: NodeApiError | NodeOperationError, cause: unknown): IDataObject {
-	const item: IDataObject = { error: error.message };
-	if (error.description) item.description = error.description;
+/**
+ * The item "Continue On Fail" passes on (shape: nodes/shared/error-item.ts): the message as
+ * `error`; in `details` what to do (`description`) and, for BigCommerce's answers, a `failure`
+ * kind to branch on (e.g. not_found) and the HTTP `status`.
+ */
+export function failedItem(error: NodeApiError | NodeOperationError, cause: unknown, itemIndex: number): INodeExecutionData {
+	const details: IDataObject = { description: error.description || undefined };
 	if (isBigCommerceApiError(cause)) {
-		item.failure = cause.failure;
-		if (cause.status !== undefined) item.status = cause.status;
+		details.failure = cause.failure;
+		details.status = cause.status;
 	}
-	return item;
+	return errorItem(error.message, details, itemIndex);
 }

@@ -1,5 +1,6 @@
-import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type INode, type INodeExecutionData, type JsonObject } from 'n8n-workflow';
 import { formatProblems, isBrevoApiError, isBrevoValidationError } from '../../core/brevo';
+import { errorItem } from '../../shared/error-item';
 
 /**
  * Turns what the domain core throws into n8n's errors: the summary as the message (what went
@@ -33,14 +34,18 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number): Nod
 	return new NodeOperationError(node, message, { itemIndex, description: 'If this keeps happening, report it to the package maintainers with this message.' });
 }
 
-/** What an item carries when "Continue On Fail" is on: enough to branch on and to fix. */
-export function errorJson(error: unknown): JsonObject {
+/**
+ * The item "Continue On Fail" passes on (shape: nodes/shared/error-item.ts): the message as
+ * `error`, and in `details` what to branch on — `failure` (e.g. not_found, rate_limited,
+ * invalid_input), Brevo's `httpCode` and `brevoCode`, or the invalid fields as `problems`.
+ */
+export function failedItem(error: unknown, itemIndex: number): INodeExecutionData {
 	if (isBrevoApiError(error)) {
-		const json: JsonObject = { error: error.message, failure: error.failure };
-		if (error.status !== undefined) json.httpCode = error.status;
-		if (error.code) json.brevoCode = error.code;
-		return json;
+		return errorItem(error.message, { failure: error.failure, httpCode: error.status, brevoCode: error.code || undefined }, itemIndex);
 	}
-	if (isBrevoValidationError(error)) return { error: error.message, failure: 'invalid_input', problems: error.problems.map((p) => ({ field: p.field, message: p.message })) };
-	return { error: error instanceof Error ? error.message : String(error) };
+	if (isBrevoValidationError(error)) {
+		const problems = error.problems.map((p) => ({ field: p.field, message: p.message }));
+		return errorItem(error.message, { failure: 'invalid_input', problems }, itemIndex);
+	}
+	return errorItem(error instanceof Error ? error.message : String(error), {}, itemIndex);
 }

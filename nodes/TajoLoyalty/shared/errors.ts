@@ -1,4 +1,4 @@
-import { NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
+import { NodeOperationError, type INode, type INodeExecutionData } from 'n8n-workflow';
 import {
 	CartNotFound,
 	IdempotencyKeyConflict,
@@ -12,6 +12,7 @@ import {
 } from '../../core/ledger';
 import { LoyaltyInputError, MoneyError, ProgramConfigError } from '../../core/loyalty';
 import { LedgerUnavailable } from '../../core/loyalty-service';
+import { errorItem } from '../../shared/error-item';
 
 interface Explained {
 	message: string;
@@ -97,8 +98,11 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number): Nod
 	return nodeError;
 }
 
-/** The item Continue On Fail passes on: what failed, what to do, and a code to branch on. */
-export function errorItem(error: unknown): IDataObject {
+/**
+ * The item "Continue On Fail" passes on (shape: nodes/shared/error-item.ts): what failed as
+ * `error`; in `details` what to do (`description`) and a stable `code` to branch on.
+ */
+export function failedItem(error: unknown, itemIndex: number): INodeExecutionData {
 	const explained = explain(error);
-	return { error: explained.message, description: explained.description, code: explained.code };
+	return errorItem(explained.message, { description: explained.description || undefined, code: explained.code }, itemIndex);
 }

@@ -71,11 +71,9 @@ describe('Coupon Code › Create (new promotion)', () => {
 
 	it('maps a code already in use to a 409 message; Continue On Fail gives failure "conflict"', async () => {
 		const out = await run({ code: 'WELCOME10' }, { continueOnFail: true });
-		expect(out[0].json).toMatchObject({
+		expect(out[0].json).toEqual({
 			error: expect.stringContaining('BigCommerce refused POST /v3/promotions because it conflicts with existing data (409 Conflict).'),
-			description: expect.stringContaining('coupon code'),
-			failure: 'conflict',
-			status: 409,
+			details: { description: expect.stringContaining('coupon code'), failure: 'conflict', status: 409 },
 		});
 	});
 });

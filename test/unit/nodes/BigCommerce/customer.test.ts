@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { takesErrorOutput } from '../support/error-output';
 import { runNode } from './support/contexts';
 import { startTestStore, type TestStore } from './support/store';
 
@@ -33,7 +34,10 @@ describe('Customer › Get', () => {
 
 	it('with Continue On Fail, passes an error item that says not_found', async () => {
 		const out = await run({ resource: 'customer', operation: 'get', customerId: '999' }, { continueOnFail: true });
-		expect(out).toEqual([{ json: { error: 'BigCommerce has no customer with ID 999.', description: expect.any(String), failure: 'not_found' }, pairedItem: { item: 0 } }]);
+		expect(out).toEqual([
+			{ json: { error: 'BigCommerce has no customer with ID 999.', details: { description: expect.any(String), failure: 'not_found' } }, pairedItem: { item: 0 } },
+		]);
+		expect(takesErrorOutput(out[0])).toBe(true);
 	});
 
 	it('rejects an ID that is not a number before calling BigCommerce', async () => {

@@ -1,4 +1,5 @@
 import { NodeApiError, NodeOperationError, type IHttpRequestOptions } from 'n8n-workflow';
+import { takesErrorOutput } from '../support/error-output';
 import { runNode } from './support/contexts';
 import { json, networkError, type FullResponse } from './support/http';
 
@@ -67,8 +68,13 @@ describe('errors the user sees', () => {
 		});
 		expect(out.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(out[0].json).toMatchObject({ id: 1, status_name: 'Completed' });
-		expect(out[1].json).toMatchObject({ error: expect.stringContaining('BigCommerce found no order 2'), failure: 'not_found', status: 404 });
-		expect(out[2].json).toEqual({ error: 'Order ID must be a whole number such as 42, but it is "x".', description: expect.any(String) });
+		expect(out[1].json).toEqual({
+			error: expect.stringContaining('BigCommerce found no order 2'),
+			details: { description: expect.any(String), failure: 'not_found', status: 404 },
+		});
+		expect(out[2].json).toEqual({ error: 'Order ID must be a whole number such as 42, but it is "x".', details: { description: expect.any(String) } });
+		// With "Continue (using error output)", n8n sends the two failures to the error output.
+		expect(out.map(takesErrorOutput)).toEqual([false, true, true]);
 	});
 
 	it('an answer of the wrong shape is reported, not passed on', async () => {

@@ -120,7 +120,7 @@ describe('Webhook › Reactivate', () => {
 		});
 		// Another app's hook does not exist for this credential either.
 		const [item] = await run({ operation: 'reactivate', webhooks: 'one', webhookId: String(hooks.otherApp.id) }, { continueOnFail: true });
-		expect(item.json).toMatchObject({ error: expect.stringContaining(`webhook ${hooks.otherApp.id}`), failure: 'not_found', status: 404 });
+		expect(item.json).toMatchObject({ error: expect.stringContaining(`webhook ${hooks.otherApp.id}`), details: { failure: 'not_found', status: 404 } });
 	});
 
 	it('rejects a webhook ID that is not a number before calling BigCommerce', async () => {

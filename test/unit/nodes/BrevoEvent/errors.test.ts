@@ -1,5 +1,6 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { transportOverrides } from '../../../../nodes/BrevoEvent/shared/client';
+import { takesErrorOutput } from '../support/error-output';
 import { execute, type FakeRun } from './support/fake-context';
 
 /** How the core's errors reach the n8n editor: message = what went wrong, description = what to do. */
@@ -54,7 +55,13 @@ describe('errors in the editor', () => {
 				: { statusCode: 200, headers: {}, body: { id: 1, email: 'b@example.com', emailBlacklisted: false, smsBlacklisted: false, listIds: [], attributes: {} } };
 		};
 		const out = await run(http, { items: [{}, {}], continueOnFail: true });
-		expect(out[0]).toMatchObject({ failure: 'invalid_request', httpCode: 400, brevoCode: 'invalid_parameter', _item: 0 });
+		expect(out[0]).toEqual({
+			error: expect.stringContaining('Invalid identifier'),
+			details: { failure: 'invalid_request', httpCode: 400, brevoCode: 'invalid_parameter' },
+			_item: 0,
+		});
 		expect(out[1]).toMatchObject({ found: true, canEmail: true, _item: 1 });
+		// With "Continue (using error output)", n8n sends the failed item to the error output, the other on.
+		expect(out.map(({ _item, ...json }) => takesErrorOutput({ json }))).toEqual([true, false]);
 	});
 });

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { transportOverrides } from '../../../../nodes/BrevoEvent/shared/client';
 import { getAttributes, getLists, getTemplates } from '../../../../nodes/BrevoEvent/methods/loadOptions';
 import { startBrevoSandbox, type BrevoSandbox } from '../../../../sandbox/brevo';
+import { takesErrorOutput } from '../support/error-output';
 import { execute, fakeContext, fetchHttp, type FakeRun } from './support/fake-context';
 
 /** The node run as n8n runs it (parameters, items, continueOnFail), against the Brevo emulator. */
@@ -56,7 +57,12 @@ describe('Event', () => {
 			{ items, continueOnFail: true },
 		);
 		expect(out).toHaveLength(25);
-		expect(out[7]).toMatchObject({ failure: 'invalid_input', error: expect.stringMatching(/identifiers\.email_id: "not-an-email" is not a valid email address/) });
+		expect(out[7]).toEqual({
+			error: expect.stringMatching(/identifiers\.email_id: "not-an-email" is not a valid email address/),
+			details: { failure: 'invalid_input', problems: [{ field: 'identifiers.email_id', message: expect.stringContaining('not a valid email address') }] },
+			_item: 7,
+		});
+		expect(out.filter(({ _item, ...json }) => takesErrorOutput({ json })).map((o) => o._item)).toEqual([7]);
 		expect(out[0]).toMatchObject({ tracked: true, batch: { number: 1, of: 3, size: 10, queuedByBrevo: 10 } });
 		expect(out[24]).toMatchObject({ batch: { number: 3, of: 3, size: 4 } });
 		expect(out.map((o) => o._item)).toEqual(items.map((_v, i) => i));
@@ -149,7 +155,8 @@ describe('Messages', () => {
 	it('Continue On Fail turns a Brevo error into an item with the failure to branch on', async () => {
 		sandbox.setSmsCredits(0);
 		const [out] = await run({ resource: 'sms', operation: 'send', sender: 'MyShop', recipient: '+33612345678', content: 'hi', checkConsent: false }, { continueOnFail: true });
-		expect(out).toMatchObject({ failure: 'no_credits', httpCode: 402, brevoCode: 'not_enough_credits' });
+		expect(out).toMatchObject({ error: expect.any(String), details: { failure: 'no_credits', httpCode: 402, brevoCode: 'not_enough_credits' } });
+		expect(Object.keys(out).sort()).toEqual(['_item', 'details', 'error']);
 	});
 });
 

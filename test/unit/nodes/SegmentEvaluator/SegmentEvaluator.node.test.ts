@@ -1,6 +1,7 @@
 import { NodeHelpers, NodeOperationError, Workflow, type IDataObject, type INode, type INodeExecutionData, type INodeParameters, type INodeTypes } from 'n8n-workflow';
 import { SEED_SEGMENTS } from '../../../../nodes/SegmentEvaluator/description';
 import { SegmentEvaluator } from '../../../../nodes/SegmentEvaluator/SegmentEvaluator.node';
+import { takesErrorOutput } from '../support/error-output';
 import { fakeContext, items, type FakeOptions } from './fake-context';
 
 const node = new SegmentEvaluator();
@@ -123,7 +124,11 @@ describe('Segment Evaluator node', () => {
 		it('with continue-on-fail, returns every item with the error, paired, on the first output', async () => {
 			const out = await run({ segmentsJson: bad, mode: 'route' }, profiles, { continueOnFail: true });
 			expect(out).toHaveLength(2); // one parsed segment name + No Match
-			expect(out[0]).toEqual(profiles.map((_, i) => ({ json: { error: expect.stringContaining('"-90 dayz"') }, pairedItem: { item: i } })));
+			expect(out[0]).toEqual(
+				profiles.map((_, i) => ({ json: { error: expect.stringContaining('"-90 dayz"'), details: { description: expect.stringMatching(/relative dates such as "-90 days"/) } }, pairedItem: { item: i } })),
+			);
+			// Only error and details: "Continue (using error output)" sends them to the error output.
+			expect(out[0].every(takesErrorOutput)).toBe(true);
 			expect(out[1]).toEqual([]);
 		});
 
@@ -140,9 +145,10 @@ describe('Segment Evaluator node', () => {
 			const input: INodeExecutionData[] = [{ json: throwing as unknown as IDataObject }, ...items({ orders_count: 1 })];
 			const [out] = await run({ options: REFERENCE }, input, { continueOnFail: true });
 			expect(out).toEqual([
-				{ json: { error: 'broken getter' }, pairedItem: { item: 0 } },
+				{ json: { error: 'broken getter', details: {} }, pairedItem: { item: 0 } },
 				expect.objectContaining({ json: expect.objectContaining({ segments: ['First-Time Buyers'] }) }),
 			]);
+			expect(out.map(takesErrorOutput)).toEqual([true, false]);
 			await expect(run({ options: REFERENCE }, input)).rejects.toMatchObject({ message: 'Item 0 could not be evaluated', description: 'broken getter' });
 		});
 	});
