@@ -17,19 +17,20 @@ describe.each(ENGINES)('schema migrations on %s', (engine) => {
 	const versions = async (config: Parameters<typeof db.sql>[0]) =>
 		(await db.sql(config, 'SELECT version, name FROM tajo_schema_migrations ORDER BY version')).map((r) => [Number(r.version), r.name]);
 
-	it('is at version 5 (ledger, carts, lighter writes, one-trip points writes, send log) today', () => {
-		expect(LATEST_SCHEMA_VERSION).toBe(5);
+	it('is at version 6 (ledger, carts, lighter writes, one-trip points writes, send log, scheduled sends) today', () => {
+		expect(LATEST_SCHEMA_VERSION).toBe(6);
 	});
 
 	it('creates the whole schema on an empty database, on first use', async () => {
 		const { store, config } = await db.fresh({ clock: clock.now });
-		expect(await store.schemaVersion()).toBe(5);
+		expect(await store.schemaVersion()).toBe(6);
 		expect(await versions(config)).toEqual([
 			[1, 'ledger'],
 			[2, 'carts'],
 			[3, 'lighter writes'],
 			[4, 'one-trip points writes'],
 			[5, 'send log'],
+			[6, 'scheduled sends'],
 		]);
 		// Opening again changes nothing.
 		const applied = await db.sql(config, 'SELECT applied_at FROM tajo_schema_migrations ORDER BY version');
@@ -49,13 +50,14 @@ describe.each(ENGINES)('schema migrations on %s', (engine) => {
 		await expect(db.sql(config, 'SELECT count(*) AS n FROM tajo_carts')).rejects.toThrow(/tajo_carts/);
 
 		const store = await db.open(config, { clock: clock.now });
-		expect(await store.schemaVersion()).toBe(5);
+		expect(await store.schemaVersion()).toBe(6);
 		expect(await versions(config)).toEqual([
 			[1, 'ledger'],
 			[2, 'carts'],
 			[3, 'lighter writes'],
 			[4, 'one-trip points writes'],
 			[5, 'send log'],
+			[6, 'scheduled sends'],
 		]);
 		expect((await store.getMember(program.id, { customerId: 1 })).points.balance).toBe(500);
 		expect((await award(store, program.id, 1, 100, 50_000)).duplicate).toBe(true);
@@ -80,6 +82,8 @@ describe.each(ENGINES)('schema migrations on %s', (engine) => {
 		expect((await store.trackCart({ storeHash: STORE, cartId: 'c', event: 'abandoned', email: 'a@example.com', items: [{ id: 1 }], amountMinor: 1 })).startSequence).toBe(true);
 		// 5 adds the send-once log.
 		expect((await store.claimSend({ storeHash: STORE, sendKey: 'order:100:points', leaseSeconds: 60 })).claimed).toBe(true);
+		// 6 adds scheduled sends.
+		expect((await store.scheduleSend({ storeHash: STORE, sendKey: 'order:100:review_request', dueAt: clock.iso(), payload: {} })).scheduled).toBe(true);
 	});
 
 	it('adds the send-once log to a database in use at version 4, keeping its data', async () => {
@@ -93,7 +97,7 @@ describe.each(ENGINES)('schema migrations on %s', (engine) => {
 		await expect(db.sql(config, 'SELECT count(*) AS n FROM tajo_sends')).rejects.toThrow(/tajo_sends/);
 
 		const store = await db.open(config, { clock: clock.now });
-		expect(await store.schemaVersion()).toBe(5);
+		expect(await store.schemaVersion()).toBe(6);
 		expect((await store.getMember(program.id, { customerId: 1 })).points.balance).toBe(500);
 		expect((await store.claimSend({ storeHash: STORE, sendKey: 'order:100:points', leaseSeconds: 60 })).claimed).toBe(true);
 		expect((await store.markSent({ storeHash: STORE, sendKey: 'order:100:points' })).send.status).toBe('sent');
@@ -103,7 +107,7 @@ describe.each(ENGINES)('schema migrations on %s', (engine) => {
 	it('is safe when several processes start on an empty database at once', async () => {
 		const config = await db.freshConfig();
 		const reports = await runWorkers(Array.from({ length: 4 }, () => ({ task: 'open' as const, config })));
-		expect(reports.map((r) => r.schemaVersion)).toEqual([5, 5, 5, 5]);
+		expect(reports.map((r) => r.schemaVersion)).toEqual([6, 6, 6, 6]);
 		// And several stores of one process, too.
 		const stores = await Promise.all(Array.from({ length: 6 }, () => db.open(config)));
 		expect(stores).toHaveLength(6);
@@ -113,6 +117,7 @@ describe.each(ENGINES)('schema migrations on %s', (engine) => {
 			[3, 'lighter writes'],
 			[4, 'one-trip points writes'],
 			[5, 'send log'],
+			[6, 'scheduled sends'],
 		]);
 	}, 120_000);
 
@@ -121,7 +126,7 @@ describe.each(ENGINES)('schema migrations on %s', (engine) => {
 		await db.sql(config, "INSERT INTO tajo_schema_migrations (version, name, applied_at) VALUES (99, 'future', 'x')");
 		const error = await openLedgerStore(config).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(SchemaTooNew);
-		expect(String(error)).toMatch(/schema version 99, but this version of the node knows only up to 5/);
+		expect(String(error)).toMatch(/schema version 99, but this version of the node knows only up to 6/);
 	});
 
 	it('says what to fix when the database cannot be reached', async () => {

@@ -8,4 +8,5 @@ export type * from './member-types';
 export type * from './program-types';
 export type * from './report-types';
 export type * from './send-types';
+export type * from './scheduled-send-types';
 export type * from '../carts/cart-types';

@@ -26,6 +26,7 @@ import type {
 import type { EraseResult, Member, MemberFilter, MemberRef, MemberUpsert, MemberUpsertResult, Page } from './member-types';
 import type { Program, ProgramRef, ProgramUpsert, ProgramUpsertResult } from './program-types';
 import type { AnalyticsQuery, ConsistencyReport, LoyaltyAnalytics } from './report-types';
+import type { DueSendsPage, DueSendsQuery, ScheduleSendInput, ScheduleSendResult } from './scheduled-send-types';
 import type { ClaimSendInput, ClaimSendResult, MarkSentInput, MarkSentResult, ReleaseSendInput, ReleaseSendResult } from './send-types';
 
 /**
@@ -93,6 +94,13 @@ export interface LedgerStore {
 	markSent(input: MarkSentInput): Promise<MarkSentResult>;
 	/** Gives up a claim (the send failed), so that a retry can claim it at once. */
 	releaseSend(input: ReleaseSendInput): Promise<ReleaseSendResult>;
+	/**
+	 * Scheduled messages (scheduled-send-types.ts): records a send due later, so that a later run
+	 * can send it when the execution meant to is lost. The first schedule of a key stands.
+	 */
+	scheduleSend(input: ScheduleSendInput): Promise<ScheduleSendResult>;
+	/** Scheduled sends that are due and that a claim would win now (not sent, not held under a live lease); by due time. */
+	listDueSends(query: DueSendsQuery): Promise<DueSendsPage>;
 
 	analytics(query: AnalyticsQuery): Promise<LoyaltyAnalytics>;
 

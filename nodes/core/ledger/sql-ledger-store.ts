@@ -38,6 +38,8 @@ import { MemberHints } from './ops/member-hints';
 import { readMember } from './ops/member-rows';
 import { getProgramOp, listProgramsOp, upsertProgramOp, validateProgramUpsert } from './ops/program-ops';
 import { reverseOp } from './ops/reverse-op';
+import { listDueSendsOp, validateDueQuery } from './ops/due-sends-op';
+import { scheduleSendOp, validateSchedule } from './ops/scheduled-send-ops';
 import { claimSendOp, markSentOp, releaseSendOp, validateClaim, validateMarkSent, validateRelease } from './ops/send-ops';
 import { adjustOp, redeemOp } from './ops/spend-ops';
 import { OneTripMissed, OrderAwardedUnderAnotherKey } from './ops/write-signals';
@@ -46,6 +48,7 @@ import type { Program, ProgramRef, ProgramUpsert, ProgramUpsertResult } from './
 import type { SqlDriver } from './sql/sql-driver';
 import type { Op } from './sql/statement';
 import type { AnalyticsQuery, ConsistencyReport, LoyaltyAnalytics } from './report-types';
+import type { DueSendsPage, DueSendsQuery, ScheduleSendInput, ScheduleSendResult } from './scheduled-send-types';
 import type { ClaimSendInput, ClaimSendResult, MarkSentInput, MarkSentResult, ReleaseSendInput, ReleaseSendResult } from './send-types';
 
 /** The LedgerStore on either engine: each method is one operation in one transaction of the driver. */
@@ -224,6 +227,16 @@ export class SqlLedgerStore implements LedgerStore {
 	async releaseSend(input: ReleaseSendInput): Promise<ReleaseSendResult> {
 		const valid = validateRelease(input);
 		return this.write((ctx) => releaseSendOp(ctx, valid));
+	}
+
+	async scheduleSend(input: ScheduleSendInput): Promise<ScheduleSendResult> {
+		const valid = validateSchedule(input);
+		return this.write((ctx) => scheduleSendOp(ctx, valid));
+	}
+
+	async listDueSends(query: DueSendsQuery): Promise<DueSendsPage> {
+		const valid = validateDueQuery(query);
+		return this.read((ctx) => listDueSendsOp(ctx, valid));
 	}
 
 	async analytics(query: AnalyticsQuery): Promise<LoyaltyAnalytics> {

@@ -88,7 +88,7 @@ export async function startQueueStore(options: QueueStoreOptions): Promise<Queue
 		const pointsTemplate = withClaimLease(withConfig(loadTemplate('points-and-order-campaigns.json'), { reviewDelayDays: secondsAs(options.reviewDelaySeconds, 'days') }), options.claimLeaseMinutes);
 		const points = await n8n.importWorkflow(bindCredentials(pointsTemplate, credentials));
 		await n8n.activateWorkflow(points.id);
-		const reconciliation = await n8n.importWorkflow(bindCredentials(withConfig(loadTemplate('reconciliation.json'), { storeHash: bc.storeHash }), credentials));
+		const reconciliation = await n8n.importWorkflow(bindCredentials(withConfig(loadTemplate('reconciliation.json'), { storeHash: bc.storeHash, reviewDelayDays: secondsAs(options.reviewDelaySeconds, 'days') }), credentials));
 		return { cluster, bc, brevo, ledger, points, reconciliation, credentials, stop: stopAll };
 	} catch (error) {
 		await stopAll();

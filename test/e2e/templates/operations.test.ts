@@ -13,7 +13,7 @@ import { openLedgerStore, type LedgerStore } from '../../../nodes/core/ledger';
 import { calculateOrderPoints, formatMoney, memberTier, seedPrograms, type ProgramConfig } from '../../../nodes/core/loyalty';
 import { awardOrder } from '../../../nodes/core/loyalty-service';
 import { nodeOutput, startN8n, type N8nInstance, type WorkflowJson } from '../../harness';
-import { bindCredentials, configOf, importWithCli, loadTemplate, nodesRun, runFromTrigger, templateProblems, waitForExecution, withConfig } from '../../harness/templates';
+import { bindCredentials, configOf, importWithCli, loadTemplate, nodesRun, runFromTrigger, secondsAs, templateProblems, waitForExecution, withConfig } from '../../harness/templates';
 
 type Json = Record<string, unknown>;
 
@@ -256,7 +256,7 @@ describe('operations templates (program setup, backfill, reconciliation, segment
 		for (const template of Object.values(templates)) expect(templateProblems(template)).toEqual([]);
 		expect(Object.keys(configOf(templates.programSetup))).toEqual(['storeHash', 'programs']);
 		expect(configOf(templates.backfill)).toEqual({ storeHash: '', orderLookbackDays: 90, firstPurchaseBonus: true });
-		expect(configOf(templates.reconciliation)).toEqual({ storeHash: '', lookbackHours: 3, firstPurchaseBonus: true, resendAfterMinutes: 30 });
+		expect(configOf(templates.reconciliation)).toEqual({ storeHash: '', lookbackHours: 3, firstPurchaseBonus: true, resendAfterMinutes: 30, reviewDelayDays: 14 });
 		expect(Object.keys(configOf(templates.segmentSync))).toEqual(['storeHash', 'segmentListIds']);
 		expect(JSON.parse(configOf(templates.segmentSync).segmentListIds as string)).toEqual(SEGMENT_LISTS);
 		expect(configOf(templates.analyticsReport)).toEqual({ storeHash: '', program: '', activeDays: 90, reportTemplateId: 0, ownerEmail: '', ownerName: '' });
@@ -509,17 +509,28 @@ describe('operations templates (program setup, backfill, reconciliation, segment
 			'Tier went up?',
 			...(upgraded.length ? ['tier_upgraded event'] : []),
 			'Points update sent',
+			// Every completed order's review request is scheduled (due in 14 days: nothing is due yet).
+			'Get the completed order',
+			'Schedule the review request',
 			'Refunded or cancelled',
 			'Take back remaining points',
 			'Changed the ledger',
 			'Update points in Brevo',
+			// 101 was shipped by the seed 11 days ago, not within the look-back: no notice.
+			'Shipped orders',
 			'Switch webhooks back on',
+			'Review requests due',
 		]);
 		// The groups are read once; each order with a customer account reads its own customer, who is
 		// enrolled (or updated) with their group before their order is awarded; the guest is left out.
 		const awardedOrders = [101, created.id, ...newcomerOrders.map((o) => o.id)];
 		const customerOf = new Map<number, number>([[101, 2], [created.id, 7], ...newcomerOrders.map((o): [number, number] => [o.id, o.customer_id])]);
 		expect(nodeOutput(execution, 'Get customer groups').map((g) => g.name)).toEqual([...groupNames.values()]);
+		expect(nodeOutput(execution, 'Schedule the review request').map((i) => [(i.schedule as Json).key, (i.schedule as Json).scheduled])).toEqual(
+			awardedOrders.map((id) => [`order:${id}:review_request`, true]),
+		);
+		expect(nodeOutput(execution, 'Shipped orders')).toEqual([]);
+		expect(nodeOutput(execution, 'Review requests due')).toEqual([]);
 		expect(nodeOutput(execution, 'Completed customer orders').map((o) => o.id)).toEqual(awardedOrders);
 		expect(nodeOutput(execution, 'Get the customer').map((c) => c.id)).toEqual(awardedOrders.map((id) => customerOf.get(id)));
 		expect(nodeOutput(execution, 'Still a BigCommerce customer?', 1)).toEqual([]);
@@ -646,7 +657,7 @@ describe('operations templates (program setup, backfill, reconciliation, segment
 		expect(expected.get(priya.id)!.balance).toBe(250 + 200);
 
 		const run = await rerun('reconciliation, a deleted customer', reconciliationId, 'Every hour');
-		expect(nodeOutput(run, 'Still a BigCommerce customer?', 1)).toEqual([expect.objectContaining({ failure: 'not_found' })]);
+		expect(nodeOutput(run, 'Still a BigCommerce customer?', 1)).toEqual([expect.objectContaining({ details: expect.objectContaining({ failure: 'not_found' }) })]);
 		// The other orders still in the lookback went through Ensure member: nothing new there.
 		const ensured = nodeOutput(run, 'Award missing points', 0, 0);
 		expect(ensured.length).toBeGreaterThan(0);
@@ -749,5 +760,78 @@ describe('operations templates (program setup, backfill, reconciliation, segment
 		const all = [...expected.values()];
 		expect((params.customers as Json).total).toBe(expected.size);
 		expect((params.loyalty as Json).outstanding).toEqual({ available: all.reduce((sum, m) => sum + m.balance, 0), pending: 0, total: all.reduce((sum, m) => sum + m.balance, 0) });
+	});
+
+	it('reconciliation sends the review requests and shipping notices whose executions were lost, once; none already sent', async () => {
+		// The points flow is not running (its executions lost, before or during their wait). The
+		// review delay is 3 s here, so that the requests are due by the time Reconciliation runs.
+		const REVIEW_DELAY_SECONDS = 3;
+		const reviewEvents = () => brevo.events().filter((e) => e.event_name === 'review_request' || e.event_name === 'order_shipped');
+		const productsOf = async (orderId: number) =>
+			(await bcGet<Json[]>(`/v2/orders/${orderId}/products`)).map((line) => ({ productId: line.product_id, variantId: line.variant_id, name: line.name, sku: line.sku, quantity: line.quantity }));
+		// A: completed, its execution lost before it scheduled anything. C: completed, its review request already sent.
+		const lostBeforeWait = bc.createOrder({ customer_id: 7, channel_id: 1, status_id: 10, products: [{ product_id: 2, quantity: 1 }] }) as unknown as BcOrder;
+		const alreadySent = bc.createOrder({ customer_id: 1, channel_id: 1, status_id: 10, products: [{ product_id: 3, quantity: 1 }] }) as unknown as BcOrder;
+		// B: shipped just now, its order_shipped lost.
+		const shipped = bc.createOrder({ customer_id: 2, channel_id: 1, status_id: 11, products: [{ product_id: 5, quantity: 1 }] }) as unknown as BcOrder;
+		const shipment = (bc.shipOrder(shipped.id, { tracking_number: '1Z999AA10123456799', shipping_provider: 'ups', tracking_carrier: 'ups' }) as { shipment: Json }).shipment;
+		await bc.idle();
+		expect((await bcGet<BcOrder>(`/v2/orders/${shipped.id}`)).status_id).toBe(2);
+		for (const order of [lostBeforeWait, alreadySent]) expectAward(await bcGet<BcOrder>(`/v2/orders/${order.id}`));
+		// D: awarded and scheduled by the points flow, whose execution was then lost during the wait.
+		const lostInWait = bc.createOrder({ customer_id: 4, channel_id: 1, status_id: 10, products: [{ product_id: 3, quantity: 2 }] }) as unknown as BcOrder;
+		await bc.idle();
+		const lostInWaitOrder = await bcGet<BcOrder>(`/v2/orders/${lostInWait.id}`);
+		expectAward(lostInWaitOrder);
+		const scheduledPayload = { email: emails.get(4), orderId: lostInWait.id, products: await productsOf(lostInWait.id) };
+		await withLedger(async (store) => {
+			await awardOrder(store, { storeHash: bc.storeHash, order: lostInWaitOrder });
+			await store.scheduleSend({ storeHash: bc.storeHash, sendKey: `order:${lostInWait.id}:review_request`, dueAt: new Date(Date.now() + REVIEW_DELAY_SECONDS * 1000).toISOString(), payload: scheduledPayload });
+			await store.markSent({ storeHash: bc.storeHash, sendKey: `order:${alreadySent.id}:review_request` });
+		});
+		await new Promise((resolve) => setTimeout(resolve, (REVIEW_DELAY_SECONDS + 1.5) * 1000));
+
+		const before = reviewEvents().length;
+		const { workflowId, execution } = await runTemplate('reconciliation, lost messages', templates.reconciliation, { reviewDelayDays: secondsAs(REVIEW_DELAY_SECONDS, 'days') }, 'Every hour');
+		// Scheduled first (the orders of this run, with the products read from BigCommerce), then sent when due.
+		const ran = nodesRun(execution);
+		expect(ran.indexOf('Schedule the review request')).toBeLessThan(ran.indexOf('Review requests due'));
+		const schedules = nodeOutput(execution, 'Schedule the review request').map((i) => i.schedule as Json);
+		expect(schedules.find((s) => s.key === `order:${lostBeforeWait.id}:review_request`)).toMatchObject({ scheduled: true, payload: { email: emails.get(7), orderId: lostBeforeWait.id, products: await productsOf(lostBeforeWait.id) } });
+		// The points flow's schedule stands.
+		expect(schedules.find((s) => s.key === `order:${lostInWait.id}:review_request`)).toMatchObject({ scheduled: false, payload: scheduledPayload });
+		const sent = reviewEvents()
+			.slice(before)
+			.map((e) => ({ name: e.event_name, email: e.identifiers.email_id, properties: e.event_properties }));
+		expect(sent).toEqual(
+			expect.arrayContaining([
+				{ name: 'review_request', email: emails.get(7), properties: { orderId: lostBeforeWait.id, products: await productsOf(lostBeforeWait.id) } },
+				{ name: 'review_request', email: emails.get(4), properties: { orderId: lostInWait.id, products: scheduledPayload.products } },
+				{
+					name: 'order_shipped',
+					email: emails.get(2),
+					properties: { orderId: shipped.id, trackingNumber: '1Z999AA10123456799', carrier: expect.stringMatching(/ups/i), trackingUrl: expect.any(String), shippingMethod: expect.any(String) },
+				},
+			]),
+		);
+		expect(sent).toHaveLength(3);
+		expect(sent.map((e) => e.properties?.orderId)).not.toContain(alreadySent.id);
+		const sends = await ledgerRows("SELECT send_key, status, attempts FROM tajo_sends WHERE send_key LIKE '%review_request' OR send_key LIKE '%order_shipped' ORDER BY send_key");
+		expect(sends).toEqual(
+			expect.arrayContaining([
+				{ send_key: `order:${lostBeforeWait.id}:review_request`, status: 'sent', attempts: 1 },
+				{ send_key: `order:${lostInWait.id}:review_request`, status: 'sent', attempts: 1 },
+				{ send_key: `order:${shipped.id}:shipment:${shipment.id as number}:order_shipped`, status: 'sent', attempts: 1 },
+				{ send_key: `order:${alreadySent.id}:review_request`, status: 'sent', attempts: 0 },
+			]),
+		);
+		expect(sends).toHaveLength(4);
+		await checkLedger();
+
+		// Running again sends nothing more.
+		const again = await rerun('reconciliation, lost messages #2', workflowId, 'Every hour');
+		expect(nodeOutput(again, 'Review requests due')).toEqual([]);
+		expect(nodeOutput(again, 'Claim the shipping notice')).toEqual([]);
+		expect(reviewEvents().length).toBe(before + 3);
 	});
 });

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { additionalFields, storeHashField } from '../../shared/fields';
+import { scheduleDescription } from './schedule-description';
 
 const show = (...operation: string[]) => ({ resource: ['message'], operation });
 
@@ -18,6 +19,13 @@ export const messageOperation: INodeProperties = {
 			action: 'Claim a message before sending it',
 		},
 		{
+			name: 'Get Due',
+			value: 'getDue',
+			description:
+				'Scheduled messages whose time has come and that nobody sent or is sending: one item each with key and payload, earliest first. Claim each under its key before sending it.',
+			action: 'Get scheduled messages that are due',
+		},
+		{
 			name: 'Mark Sent',
 			value: 'markSent',
 			description: 'After sending: record that the message for this key went out, so that it is never sent again',
@@ -29,11 +37,18 @@ export const messageOperation: INodeProperties = {
 			description: 'After a failed send: give the claim up, so that the next execution can send the message at once',
 			action: 'Release a message claim',
 		},
+		{
+			name: 'Schedule',
+			value: 'schedule',
+			description:
+				'When a message will be sent later (after a Wait): record its key, due time and data, so that a later run (Reconciliation) can send it if the waiting execution is lost',
+			action: 'Schedule a message for later',
+		},
 	],
 	default: 'claim',
 };
 
-export const messageStoreHash = storeHashField(show('claim', 'markSent', 'release'));
+export const messageStoreHash = storeHashField(show('claim', 'markSent', 'release', 'schedule', 'getDue'));
 
 export const messageKey: INodeProperties = {
 	displayName: 'Send Key',
@@ -43,9 +58,9 @@ export const messageKey: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. order:1043:review_request',
 	description:
-		'Names the message (or other side effect) to send once per store. Build it from what makes it unique: the order ID for a review request (order:1043:review_request), the order and shipment IDs for a shipping notice (order:1043:shipment:7:order_shipped). Claim, Mark Sent and Release of one message use the same key.',
+		'Names the message (or other side effect) to send once per store. Build it from what makes it unique: the order ID for a review request (order:1043:review_request), the order and shipment IDs for a shipping notice (order:1043:shipment:7:order_shipped). Schedule, Claim, Mark Sent and Release of one message use the same key.',
 	hint: 'Up to 300 characters. Another workflow that uses the same key shares its sends with this one',
-	displayOptions: { show: show('claim', 'markSent', 'release') },
+	displayOptions: { show: show('claim', 'markSent', 'release', 'schedule') },
 };
 
 export const messageLease: INodeProperties = {
@@ -90,4 +105,4 @@ export const messageSentOptions = additionalFields(show('markSent'), 'More about
 	},
 ]);
 
-export const messageDescription: INodeProperties[] = [messageOperation, messageStoreHash, messageKey, messageLease, messageOutput, messageSentOptions];
+export const messageDescription: INodeProperties[] = [messageOperation, messageStoreHash, messageKey, messageLease, messageOutput, messageSentOptions, ...scheduleDescription];

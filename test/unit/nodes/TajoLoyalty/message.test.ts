@@ -72,6 +72,54 @@ describe('Message (the send-once log)', () => {
 		expect((await ledger.run(message('claim', { storeHash: 'anotherstore' }), [order(1043)])).items).toHaveLength(1);
 	});
 
+	describe('Schedule and Get Due (scheduled messages)', () => {
+		const payload = { email: 'ada@example.com', orderId: 1043, products: [{ name: 'Mug' }] };
+		const past = new Date(Date.now() - 60_000).toISOString();
+		const schedule = (key: string, dueAt: string, extra: IDataObject = {}) => message('schedule', { key, dueAt, payload: JSON.stringify(payload), ...extra });
+		const getDue = (extra: IDataObject = {}) => ledger.run({ resource: 'message', operation: 'getDue', storeHash: STORE, returnAll: true, ...extra }, [{}]);
+
+		it('are described for marketers, next to Claim', () => {
+			const operation = node.description.properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes('message'))!;
+			expect((operation.options as Array<{ value: string }>).map((o) => o.value)).toEqual(['claim', 'getDue', 'markSent', 'release', 'schedule']);
+			expect(node.description.properties.find((p) => p.name === 'dueAt')).toEqual(expect.objectContaining({ displayName: 'Due At', type: 'dateTime', required: true }));
+			expect(node.description.properties.find((p) => p.name === 'keyEndsWith')).toEqual(expect.objectContaining({ displayName: 'Key Ends With', default: '' }));
+			expect(node.description.properties.find((p) => p.name === 'dueBefore')).toEqual(expect.objectContaining({ displayName: 'Due Before', type: 'dateTime', default: '' }));
+		});
+
+		it('Schedule passes the item on with the schedule added; a repeat keeps the first due time', async () => {
+			const { items } = await ledger.run(schedule(KEY, '2030-01-15T10:00:00Z'), [order(1043)]);
+			expect(items[0].pairedItem).toEqual({ item: 0 });
+			expect(items[0].json).toEqual({ ...order(1043), schedule: { scheduled: true, key: KEY, dueAt: '2030-01-15T10:00:00.000Z', payload, scheduledAt: expect.any(String) } });
+			const again = await ledger.one(schedule(KEY, '2031-01-01T00:00:00+01:00'), order(1043));
+			expect(again.schedule).toEqual(expect.objectContaining({ scheduled: false, dueAt: '2030-01-15T10:00:00.000Z' }));
+		});
+
+		it('Get Due outputs what is due and unsent, one item each, filtered by key ending; claimed or sent ones drop out', async () => {
+			await ledger.run([schedule(KEY, past), schedule('order:1044:review_request', past), schedule('order:1044:shipment:1:order_shipped', past), schedule('order:1045:review_request', '2030-01-01T00:00:00Z')], [{}, {}, {}, {}]);
+			const due = await getDue({ keyEndsWith: ':review_request' });
+			expect(due.json).toEqual([
+				{ key: KEY, dueAt: past, payload, scheduledAt: expect.any(String), status: null, attempts: 0 },
+				expect.objectContaining({ key: 'order:1044:review_request' }),
+			]);
+			expect((await getDue()).json).toHaveLength(3);
+			expect((await getDue({ dueBefore: '2031-01-01T00:00:00Z' })).json).toHaveLength(4);
+			expect((await getDue({ returnAll: false, limit: 1 })).json.map((j) => j.key)).toHaveLength(1);
+			await ledger.run(message('claim'), [order(1043)]);
+			await ledger.one(message('markSent', { key: 'order:1044:review_request' }));
+			expect((await getDue({ keyEndsWith: ':review_request' })).json).toEqual([]);
+			await ledger.one(message('release'));
+			expect((await getDue({ keyEndsWith: ':review_request' })).json).toEqual([expect.objectContaining({ key: KEY, status: 'released', attempts: 1 })]);
+		});
+
+		it('names a wrong Schedule or Get Due parameter', async () => {
+			const run = (parameters: IDataObject) => ledger.one(parameters, order(1043), { continueOnFail: true });
+			expect((await run(schedule(KEY, 'in two weeks'))).error).toBe('Due At: must be a date and time such as 2025-03-01T12:00:00Z');
+			expect((await run(message('schedule', { dueAt: past, payload: '[1]' }))).error).toMatch(/^Payload \(JSON\): /);
+			expect((await run(message('schedule', { dueAt: past, payload: JSON.stringify({ text: 'x'.repeat(16_001) }) }))).error).toMatch(/payload: must be at most 16000 characters/);
+			expect((await run({ resource: 'message', operation: 'getDue', storeHash: STORE, returnAll: true, dueBefore: 'soon' })).error).toMatch(/^Due Before: must be a date and time/);
+		});
+	});
+
 	it('names a wrong parameter; with Continue On Fail the item becomes an error item', async () => {
 		const run = (parameters: IDataObject) => ledger.one(parameters, order(1043), { continueOnFail: true });
 		expect((await run(message('claim', { key: '  ' }))).error).toMatch(/^Send Key: is empty/);

@@ -5,6 +5,7 @@ import { NodeOperationError, type IDataObject, type INodeProperties } from 'n8n-
 import type { LedgerStore } from '../../../../nodes/core/ledger';
 import { LedgerStoreCache, credentialKey, ledgerStores } from '../../../../nodes/core/loyalty-service';
 import { operations } from '../../../../nodes/TajoLoyalty/resources';
+import { takesErrorOutput } from '../support/error-output';
 import { bigCommerceCustomer, bigCommerceOrder, STORE } from './support/fixtures';
 import { useTempLedger } from './support/ledger';
 import { node, runNode } from './support/run-node';
@@ -39,7 +40,7 @@ describe('the node description', () => {
 				'member.upsert', 'member.get', 'member.list', 'member.erase',
 				'points.calculate', 'points.awardForOrder', 'points.awardBonus', 'points.redeem', 'points.reverse', 'points.adjust', 'points.history',
 				'cart.track', 'cart.check', 'cart.markConverted', 'cart.recordMessage', 'cart.endSequence',
-				'message.claim', 'message.markSent', 'message.release',
+				'message.claim', 'message.markSent', 'message.release', 'message.schedule', 'message.getDue',
 				'analytics.getDashboard', 'database.checkConnection',
 			]),
 		);
@@ -68,8 +69,13 @@ describe('execution', () => {
 		);
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(items[0].json).toEqual(expect.objectContaining({ awarded: true, points: 10 }));
-		expect(items[1].json).toEqual(expect.objectContaining({ error: expect.stringMatching(/^subtotal_ex_tax: "lots" is not a money amount/), code: 'INVALID_MONEY' }));
+		expect(items[1].json).toEqual({
+			error: expect.stringMatching(/^subtotal_ex_tax: "lots" is not a money amount/),
+			details: { description: expect.stringContaining('decimal numbers'), code: 'INVALID_MONEY' },
+		});
 		expect(items[2].json).toEqual(expect.objectContaining({ awarded: true, points: 10 }));
+		// With "Continue (using error output)", n8n sends only the failed item to the error output.
+		expect(items.map(takesErrorOutput)).toEqual([false, true, false]);
 	});
 
 	it('without it, the first failure stops the node with a NodeOperationError naming the item', async () => {
@@ -116,8 +122,8 @@ describe('execution', () => {
 			writeFileSync(join(dir, 'file'), 'x');
 			const credentials = { type: 'sqlite', sqlitePath: join(dir, 'file', 'ledger.sqlite') };
 			const { json } = await runNode({ credentials, parameters: { resource: 'program', operation: 'list', storeHash: STORE }, continueOnFail: true });
-			expect(json[0]).toEqual(expect.objectContaining({ error: 'The loyalty database could not be opened', code: 'DATABASE_UNAVAILABLE' }));
-			expect(json[0].description).toContain(join(dir, 'file', 'ledger.sqlite'));
+			expect(json[0]).toEqual({ error: 'The loyalty database could not be opened', details: { description: expect.any(String), code: 'DATABASE_UNAVAILABLE' } });
+			expect((json[0].details as IDataObject).description).toContain(join(dir, 'file', 'ledger.sqlite'));
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
 		}
