@@ -89,6 +89,27 @@ describe.each(ENGINES)('an award with its bonus on %s', (engine) => {
 		]);
 	});
 
+	it('a bonus given before under its former key counts in the program whose entry it is, and only there', async () => {
+		const FORMER = `${STORE}:customer:1:bonus:firstPurchase`;
+		const { program: other } = await store.upsertProgram({ storeHash: STORE, name: 'b2b', config: {} });
+		await store.upsertMember({ programId: other.id, customerId: 1, startingTier: 'Bronze' });
+		await store.awardBonus({ programId, member, idempotencyKey: FORMER, action: 'firstPurchase', points: BONUS, tierFor });
+		const withFormer = (program: string, orderId: number) =>
+			awardWithBonus(store, orderId, 10_000, { programId: program, bonus: { idempotencyKey: `${STORE}:program:${program}:customer:1:bonus:firstPurchase`, formerKey: FORMER, action: 'firstPurchase' } });
+		expect((await withFormer(programId, 100)).companion).toBeUndefined();
+		expect((await withFormer(other.id, 101)).companion).toMatchObject({ points: BONUS, idempotencyKey: `${STORE}:program:${other.id}:customer:1:bonus:firstPurchase` });
+		// A bonus on its own, under its new key, finds the one under the former key too.
+		const again = await store.awardBonus({ programId, member, idempotencyKey: `${STORE}:program:${programId}:customer:1:bonus:firstPurchase`, formerKey: FORMER, action: 'firstPurchase', points: BONUS });
+		expect(again).toMatchObject({ duplicate: true, entry: { idempotencyKey: FORMER } });
+		expect((await entries()).map(([kind, points]) => [kind, points])).toEqual([
+			['bonus', BONUS],
+			['purchase', 100],
+			['purchase', 100],
+			['bonus', BONUS],
+		]);
+		expect((await store.checkConsistency()).mismatches).toEqual([]);
+	});
+
 	it('the award and its bonus commit together or not at all', async () => {
 		// The bonus's insert fails (as if the database or the process died between the two).
 		if (engine === 'sqlite') {

@@ -105,8 +105,12 @@ export interface AwardForOrderInput extends PointsWrite {
 	 */
 	compute: (context: RuleContext) => AwardComputation;
 	tierFor?: TierRule;
-	/** What a bonus the rule grants with the award is written as (see AwardComputation.bonus). */
-	bonus?: { idempotencyKey: string; action: string; breakdown?: object };
+	/**
+	 * What a bonus the rule grants with the award is written as (see AwardComputation.bonus).
+	 * `formerKey`: as AwardBonusInput.formerKey — a bonus in the ledger under it in this program
+	 * was given already, and is not given again.
+	 */
+	bonus?: { idempotencyKey: string; action: string; breakdown?: object; formerKey?: string };
 }
 
 export interface AwardBonusInput extends PointsWrite {
@@ -116,6 +120,13 @@ export interface AwardBonusInput extends PointsWrite {
 	breakdown?: object;
 	pendingDays?: number;
 	tierFor?: TierRule;
+	/**
+	 * The key the same bonus had under an earlier key format (bonus keys once had no program in
+	 * them: `ledgerKeys.formerBonus`). An entry under it in this program is this bonus, given
+	 * before: the award is a repeat and returns it. One in another program (the same customer's
+	 * membership there) is that program's bonus and does not count here.
+	 */
+	formerKey?: string;
 }
 
 export interface RedeemInput extends PointsWrite {

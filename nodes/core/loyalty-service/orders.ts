@@ -3,7 +3,7 @@ import type { AwardedOrder, LedgerEntry, PointsResult, ReversalComputation, Rule
 import { MemberNotFound } from '../ledger/errors';
 import { ledgerKeys } from '../ledger/idempotency-keys';
 import type { LedgerStore } from '../ledger/ledger-store';
-import { bonusIdempotencyKey } from '../loyalty/bonus';
+import { bonusIdempotencyKey, formerBonusIdempotencyKey } from '../loyalty/bonus';
 import type { MemberStanding } from '../loyalty/member-standing';
 import { LoyaltyInputError } from '../loyalty/loyalty-input-error';
 import { MoneyError } from '../loyalty/money';
@@ -143,9 +143,9 @@ export interface AwardOrderInput {
  * yet is enrolled first (see order-enrolment.ts) — a customer who ordered should earn points, not
  * stop the workflow — and `enrolled` says from what.
  *
- * The first-purchase bonus (once per member) is decided with the points, from the member's order
- * count at the moment of the write, and written in the same transaction as the award: a process
- * that dies after the award cannot leave it without its bonus. The award records whether the
+ * The first-purchase bonus (once per member of the program) is decided with the points, from the
+ * member's order count at the moment of the write, and written in the same transaction as the
+ * award: a process that dies after the award cannot leave it without its bonus. The award records whether the
  * order was the member's first, so a repeat of an award written without its bonus (by a version
  * that wrote the bonus separately) gives the missing bonus, once.
  */
@@ -158,7 +158,10 @@ export async function awardOrder(store: LedgerStore, input: AwardOrderInput) {
 	const totalMinor = amountInProgramCurrency(order, order.total_inc_tax, p.config, 'order.total_inc_tax');
 	const member = { customerId: order.customer_id };
 	const withBonus = input.firstPurchaseBonus !== false;
-	const bonusKey = bonusIdempotencyKey({ store: input.storeHash, member: order.customer_id, action: 'firstPurchase' });
+	// Each program gives its own first-purchase bonus: the program is in the key. The key before it
+	// was (formerKey) still counts for the program whose entry holds it: no second bonus there.
+	const bonusKey = bonusIdempotencyKey({ store: input.storeHash, programId: p.program.id, member: order.customer_id, action: 'firstPurchase' });
+	const formerKey = formerBonusIdempotencyKey({ store: input.storeHash, member: order.customer_id, action: 'firstPurchase' });
 	const bonusBreakdown = { action: 'firstPurchase', orderId: String(order.id), why: "the member's first order" };
 	const award = () =>
 		store.awardForOrder({
@@ -173,7 +176,7 @@ export async function awardOrder(store: LedgerStore, input: AwardOrderInput) {
 				const bonus = withBonus && firstOrder ? { bonus: { points: config.bonusPoints.firstPurchase, pendingDays: config.pendingDays } } : {};
 				return { points: result.points, breakdown: { ...result.breakdown, firstOrder }, pendingDays: config.pendingDays, ...bonus };
 			},
-			bonus: withBonus ? { idempotencyKey: bonusKey, action: 'firstPurchase', breakdown: bonusBreakdown } : undefined,
+			bonus: withBonus ? { idempotencyKey: bonusKey, formerKey, action: 'firstPurchase', breakdown: bonusBreakdown } : undefined,
 			tierFor: tierRule,
 		});
 	let enrolled: OrderEnrolment | null = null;
@@ -195,6 +198,7 @@ export async function awardOrder(store: LedgerStore, input: AwardOrderInput) {
 			programId: p.program.id,
 			member,
 			idempotencyKey: bonusKey,
+			formerKey,
 			action: 'firstPurchase',
 			points: p.config.bonusPoints.firstPurchase,
 			breakdown: bonusBreakdown,

@@ -1,7 +1,7 @@
 import type { EntryKind, LedgerEntry, PointsResult } from '../ledger/entry-types';
 import { ledgerKeys } from '../ledger/idempotency-keys';
 import type { LedgerStore } from '../ledger/ledger-store';
-import { bonusForAction, bonusIdempotencyKey } from '../loyalty/bonus';
+import { bonusForAction, bonusIdempotencyKey, formerBonusIdempotencyKey } from '../loyalty/bonus';
 import { LoyaltyInputError } from '../loyalty/loyalty-input-error';
 import { memberView } from './members';
 import { balanceOf } from './orders';
@@ -39,15 +39,18 @@ export interface BonusInput extends MemberTarget {
 	date?: string;
 }
 
-/** Points → Award Bonus: the program's fixed points for the action, once per its natural key. */
+/** Points → Award Bonus: the program's fixed points for the action, once per member of the program and its natural key. */
 export async function awardBonusAction(store: LedgerStore, input: BonusInput, now = new Date()) {
 	const p = await findProgram(store, input.storeHash, input.program);
 	const bonus = bonusForAction(p.config, input.action);
-	const key = bonusIdempotencyKey({ store: input.storeHash, member: input.customerId, action: bonus.action, ref: input.ref, date: input.date || now.toISOString() }, p.config);
+	const keyInput = { store: input.storeHash, member: input.customerId, action: bonus.action, ref: input.ref, date: input.date || now.toISOString() };
 	const result = await store.awardBonus({
 		programId: p.program.id,
 		member: { customerId: input.customerId },
-		idempotencyKey: key,
+		// Once per member of this program; given under the key before the program was in it, it is
+		// given in the program that entry belongs to (see AwardBonusInput.formerKey).
+		idempotencyKey: bonusIdempotencyKey({ ...keyInput, programId: p.program.id }, p.config),
+		formerKey: formerBonusIdempotencyKey(keyInput, p.config),
 		action: bonus.action,
 		points: bonus.points,
 		breakdown: { action: bonus.action, points: bonus.points, oncePer: bonus.oncePer, ref: input.ref ?? null },

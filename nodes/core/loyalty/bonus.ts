@@ -51,6 +51,11 @@ export function bonusForAction(program: ProgramConfig, action: string): BonusAwa
 export interface BonusKeyInput {
 	/** The store (BigCommerce store hash), as in every ledger key. */
 	store: string;
+	/**
+	 * The program that gives the bonus (its ledger id). A customer can be a member of several
+	 * programs of a store (e.g. default and a B2B program), and each gives its own bonuses.
+	 */
+	programId: string;
 	/** The member the bonus is for: its BigCommerce customer id, as in the ledger's keys. */
 	member: string | number;
 	action: string;
@@ -102,15 +107,30 @@ export function bonusNaturalId(input: Pick<BonusKeyInput, 'action' | 'ref' | 'da
 }
 
 /**
- * The ledger idempotency key for a bonus award, in the ledger's key format (DESIGN §5):
- *   <store>:customer:<member>:bonus:<action>             once per member
- *   <store>:customer:<member>:bonus:<action>:<ref>       per review / referred customer / reference
- *   <store>:customer:<member>:bonus:<action>:<year>      birthday, once per calendar year
- * Parts are URI-encoded, so that a ':' inside an id cannot make two different awards share a key.
- * The program is needed only for custom actions (to know their scope).
+ * The ledger idempotency key for a bonus award, in the ledger's key format (DESIGN §5; the
+ * ledger's `ledgerKeys.bonus`):
+ *   <store>:program:<program>:customer:<member>:bonus:<action>             once per member
+ *   <store>:program:<program>:customer:<member>:bonus:<action>:<ref>       per review / referred customer / reference
+ *   <store>:program:<program>:customer:<member>:bonus:<action>:<year>      birthday, once per calendar year
+ * "Member" is a member of the program: the same customer in two programs of the store gets each
+ * program's bonus. Parts are URI-encoded, so that a ':' inside an id cannot make two different
+ * awards share a key. The program config is needed only for custom actions (to know their scope).
  */
 export function bonusIdempotencyKey(input: BonusKeyInput, program?: ProgramConfig): string {
-	const base = `${part(input.store, 'store')}:customer:${part(input.member, 'member')}:bonus:${part(input.action, 'action')}`;
+	return bonusKeyAfter(`${part(input.store, 'store')}:program:${part(input.programId, 'programId')}`, input, program);
+}
+
+/**
+ * The key versions before the program was in it gave the same award: `<store>:customer:<member>:
+ * bonus:<action>[:<ref or year>]`. Nothing writes it any more; the ledger looks it up with the
+ * award (`formerKey`), so that a bonus given under it in the same program is not given twice.
+ */
+export function formerBonusIdempotencyKey(input: Omit<BonusKeyInput, 'programId'>, program?: ProgramConfig): string {
+	return bonusKeyAfter(part(input.store, 'store'), input, program);
+}
+
+function bonusKeyAfter(prefix: string, input: Omit<BonusKeyInput, 'store' | 'programId'>, program: ProgramConfig | undefined): string {
+	const base = `${prefix}:customer:${part(input.member, 'member')}:bonus:${part(input.action, 'action')}`;
 	const naturalId = bonusNaturalId(input, program);
 	return naturalId === undefined ? base : `${base}:${naturalId}`;
 }

@@ -27,7 +27,7 @@ export { type AppliedMultiplier } from './multipliers';
 export { type OrderPoints, type PointsBreakdown, type PointsRate, calculateOrderPoints } from './points';
 
 export { type BonusOncePer, type BuiltInBonusActionName, BUILT_IN_BONUS_ACTIONS, BUILT_IN_BONUS_ACTION_NAMES } from './bonus-actions';
-export { type BonusAward, type BonusKeyInput, listBonusActions, bonusForAction, bonusNaturalId, bonusIdempotencyKey } from './bonus';
+export { type BonusAward, type BonusKeyInput, listBonusActions, bonusForAction, bonusNaturalId, bonusIdempotencyKey, formerBonusIdempotencyKey } from './bonus';
 export { type MemberTier, type TierProgress, tierForPoints, memberTier, tierProgress } from './tiers';
 export { groupMapping, type GroupMapping } from './customer-groups';
 

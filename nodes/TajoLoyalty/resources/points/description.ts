@@ -99,7 +99,7 @@ export const firstPurchaseBonus: INodeProperties = {
 	name: 'firstPurchaseBonus',
 	type: 'boolean',
 	default: true,
-	description: "Whether to give the program's first-purchase bonus (bonusPoints.firstPurchase) with the member's first order, once per member",
+	description: "Whether to give the program's first-purchase bonus (bonusPoints.firstPurchase) with the member's first order, once per member of the program (a customer in two programs gets each program's)",
 	displayOptions: { show: show('awardForOrder') },
 };
 

@@ -26,6 +26,7 @@ export function* awardForOrderOp(ctx: OpContext, input: AwardForOrderInput, opti
 	if (input.bonus !== undefined) {
 		idempotencyKey(input.bonus?.idempotencyKey);
 		requireText('bonus.action', input.bonus.action, 100);
+		if (input.bonus.formerKey !== undefined) requireText('bonus.formerKey', input.bonus.formerKey, 300);
 	}
 	try {
 		return yield* awardOp(ctx, input, { orderId, totalMinor, currency, channelId, placedAt }, options.checkPriorOrder);
@@ -57,6 +58,7 @@ function* awardOp(ctx: OpContext, input: AwardForOrderInput, order: NewOrder, ch
 		// row's primary key said there is one: the common, first award skips a join.
 		priorOrder: checkPriorOrder ? { programId: input.programId, orderId } : undefined,
 		companionKey: input.bonus?.idempotencyKey,
+		companionFormerKey: input.bonus?.formerKey,
 		plan: function* (member) {
 			const computed = input.compute(member.rule);
 			const points = requireInt('compute().points', computed?.points, { min: 0 });
@@ -94,9 +96,13 @@ function companionOf(ctx: OpContext, input: AwardForOrderInput, computed: AwardC
 	return { idempotencyKey: input.bonus.idempotencyKey, points, action: input.bonus.action, breakdown: input.bonus.breakdown ?? null, availableAt: addDays(ctx.now, pendingDays) };
 }
 
-/** A fixed bonus, once per natural key (e.g. `<store>:member:<id>:birthday:2025`). */
+/**
+ * A fixed bonus, once per natural key (e.g. `<store>:program:<id>:customer:<id>:bonus:birthdayBonus:2025`),
+ * and once per its former key in this program (see AwardBonusInput.formerKey).
+ */
 export function* awardBonusOp(ctx: OpContext, input: AwardBonusInput): Op<PointsResult> {
 	const action = requireText('action', input.action, 100);
+	const formerKey = input.formerKey === undefined ? undefined : requireText('formerKey', input.formerKey, 300);
 	const points = requireInt('points', input.points, { min: 0 });
 	const pendingDays = requireInt('pendingDays', input.pendingDays ?? 0, { min: 0, max: 3650 });
 	return yield* pointsWrite(ctx, {
@@ -105,6 +111,7 @@ export function* awardBonusOp(ctx: OpContext, input: AwardBonusInput): Op<Points
 		idempotencyKey: input.idempotencyKey,
 		kind: 'bonus',
 		tierFor: input.tierFor,
+		formerKey,
 		plan: function* () {
 			return { kind: 'bonus', points, lifetimeDelta: points, availableAt: addDays(ctx.now, pendingDays), action, breakdown: input.breakdown ?? null };
 		},

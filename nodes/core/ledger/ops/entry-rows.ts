@@ -131,9 +131,3 @@ export function priorOrderStatement(order: { programId: string; orderId: string 
 		order.orderId,
 	]);
 }
-
-/** The key's own entry if there is one, else the order's. */
-export function firstMatch(results: unknown[]): Row | undefined {
-	for (const rows of results as Row[][]) if (rows[0]) return rows[0];
-	return undefined;
-}

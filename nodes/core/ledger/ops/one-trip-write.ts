@@ -23,7 +23,8 @@ import { OneTripMissed, OrderAwardedUnderAnotherKey } from './write-signals';
  *
  * Only plans that need no further reads and write nothing beside the entry, the member and an
  * award's order row go this way: awards (without a companion bonus), bonuses, redemptions and
- * adjustments.
+ * adjustments. A bonus with a former key (ledgerKeys.formerBonus) does not: the function looks up
+ * only the key it is given, and the former key must be looked up under the lock too.
  */
 
 /** The hint for the member and the config of its program version, when both are at hand. */

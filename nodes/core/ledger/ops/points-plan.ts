@@ -68,6 +68,15 @@ export interface PointsWriteSpec {
 	 */
 	companionKey?: string;
 	/**
+	 * Keys the write, and its companion, had under an earlier key format (see
+	 * AwardBonusInput.formerKey): looked up with the member's lock, and an entry under one of them
+	 * in this program stands for the write (a repeat) or for its companion (given before). Writes
+	 * with a former key always take the two-trip path: the one-trip function (migration 4) looks up
+	 * the write's own key only.
+	 */
+	formerKey?: string;
+	companionFormerKey?: string;
+	/**
 	 * Decides the entry from the member's state. Pure: it may run more than once, on a state that
 	 * turns out stale (a one-trip write then plans again on the locked row).
 	 */

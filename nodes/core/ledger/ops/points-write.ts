@@ -3,7 +3,7 @@ import type { LedgerEntry, PointsResult, TierRule } from '../entry-types';
 import type { Member } from '../member-types';
 import { batch, statement, type Op, type Row, type SqlValue, type Statement } from '../sql/statement';
 import type { OpContext } from './context';
-import { firstMatch, priorOrderStatement, insertedEntryRow, insertEntryStatement, mapEntry, NEW_ENTRY, newEntryId } from './entry-rows';
+import { ENTRY_COLUMNS, priorOrderStatement, insertedEntryRow, insertEntryStatement, mapEntry, NEW_ENTRY, newEntryId } from './entry-rows';
 import { lockMemberWith, mapMember, rememberMember, rowHash, type LockedMember } from './member-rows';
 import { cachedHintPlan, oneTripWrite } from './one-trip-write';
 import { assertSameOperation, companionEntryOf, newEntryOf, pendingAfter, pointsResult, type NewOrder, type PlannedEntry, type PointsWriteSpec } from './points-plan';
@@ -21,21 +21,24 @@ export type { PlannedEntry, PointsWriteSpec } from './points-plan';
  * write is first tried in one round trip: see ops/one-trip-write.ts.
  */
 export function* pointsWrite(ctx: OpContext, spec: PointsWriteSpec): Op<PointsResult> {
-	const hinted = ctx.oneTrip && !spec.priorOrder ? cachedHintPlan(ctx, spec.programId, spec.member) : undefined;
+	// A former key is looked up under the lock, which the one-trip function does not do.
+	const hinted = ctx.oneTrip && !spec.priorOrder && spec.formerKey === undefined ? cachedHintPlan(ctx, spec.programId, spec.member) : undefined;
 	if (hinted) {
 		const done = yield* oneTripWrite(ctx, spec, hinted);
 		if (done) return done;
 	}
-	const lock = yield* lockMemberWith(ctx, spec.programId, spec.member, {
-		unlessKey: spec.idempotencyKey,
-		extra: [
-			...(spec.priorOrder ? [priorOrderStatement(spec.priorOrder)] : []),
-			...(spec.companionKey === undefined ? [] : [statement('SELECT id FROM tajo_ledger_entries WHERE idempotency_key = ?', [spec.companionKey])]),
-		],
-	});
+	// Read after the lock, in the lock's batch: no round trip of their own.
+	const lookups = {
+		priorOrder: spec.priorOrder ? priorOrderStatement(spec.priorOrder) : undefined,
+		former: spec.formerKey === undefined ? undefined : formerEntryStatement(spec.programId, spec.formerKey),
+		companion: spec.companionKey === undefined ? undefined : companionGivenStatement(spec.programId, spec.companionKey, spec.companionFormerKey),
+	};
+	const asked = (Object.keys(lookups) as Array<keyof typeof lookups>).filter((name) => lookups[name] !== undefined);
+	const lock = yield* lockMemberWith(ctx, spec.programId, spec.member, { unlessKey: spec.idempotencyKey, extra: asked.map((name) => lookups[name]!) });
+	const found = (name: keyof typeof lookups): Row[] => (asked.includes(name) ? (lock.extra[asked.indexOf(name)] as Row[]) : []);
 	const member = lock.member;
-	// The key's own entry if there is one, else the order's.
-	const existing = lock.keyEntry ?? (spec.priorOrder ? firstMatch(lock.extra.slice(0, 1)) : undefined);
+	// The key's own entry if there is one, else the one under its former key, else the order's.
+	const existing = lock.keyEntry ?? found('former')[0] ?? found('priorOrder')[0];
 	if (existing) {
 		assertSameOperation(spec, existing, member.id);
 		remember(ctx, member, member.row, member.pending, member.row.row_hash);
@@ -45,11 +48,27 @@ export function* pointsWrite(ctx: OpContext, spec: PointsWriteSpec): Op<PointsRe
 	if (!lock.locked) throw new Error(`The ledger entry ${spec.idempotencyKey} disappeared; the ledger must be append-only`);
 	if (member.erased) throw new MemberErased(member.id);
 	const planned = yield* spec.plan(member);
-	const companionGiven = spec.companionKey !== undefined && (lock.extra.at(-1) as Row[]).length > 0;
+	const companionGiven = found('companion').length > 0;
 	const plan = planned.companion && companionGiven ? { ...planned, companion: undefined } : planned;
 	if (plan.companion && plan.companion.idempotencyKey !== spec.companionKey) throw new Error('A companion entry must use the key the points write looked up (companionKey)');
 	const written = yield* applyEntry(ctx, member, spec.idempotencyKey, plan, spec.tierFor);
 	return pointsResult(false, written.entry, written.member, written.companion);
+}
+
+/**
+ * The entry under a write's former key, if it is this program's. Bonus keys once had no program
+ * in them, so the same customer's bonus in another program may hold the key: that entry is the
+ * other program's bonus, not this write's. Entries are never rewritten (the ledger is append-only,
+ * and its keys are in workflows' outputs): old keys stay, and are looked up this way.
+ */
+function formerEntryStatement(programId: string, formerKey: string): Statement {
+	return statement(`SELECT ${ENTRY_COLUMNS} FROM tajo_ledger_entries WHERE idempotency_key = ? AND program_id = ?`, [formerKey, programId]);
+}
+
+/** A row when the companion was given before: under its key, or under its former key in this program. */
+function companionGivenStatement(programId: string, key: string, formerKey: string | undefined): Statement {
+	if (formerKey === undefined) return statement('SELECT id FROM tajo_ledger_entries WHERE idempotency_key = ?', [key]);
+	return statement('SELECT id FROM tajo_ledger_entries WHERE idempotency_key = ? OR (idempotency_key = ? AND program_id = ?)', [key, formerKey, programId]);
 }
 
 /** Keeps the member's state for the next one-trip write (PostgreSQL, where the row's hash comes with it). */

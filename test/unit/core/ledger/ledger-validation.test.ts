@@ -41,7 +41,11 @@ describe('ledger input checks', () => {
 	it('builds the design keys', () => {
 		expect(ledgerKeys.orderPurchase('abc', 100)).toBe('abc:order:100:purchase');
 		expect(ledgerKeys.orderRefund('abc', 100, 7)).toBe('abc:order:100:refund:7');
-		expect(ledgerKeys.bonus('abc', 5, 'birthdayBonus', 2025)).toBe('abc:customer:5:bonus:birthdayBonus:2025');
-		expect(ledgerKeys.bonus('abc', 5, 'accountCreation')).toBe('abc:customer:5:bonus:accountCreation');
+		// A bonus is once per member of a program: the program is in its key.
+		expect(ledgerKeys.bonus('abc', 'p1', 5, 'birthdayBonus', 2025)).toBe('abc:program:p1:customer:5:bonus:birthdayBonus:2025');
+		expect(ledgerKeys.bonus('abc', 'p1', 5, 'accountCreation')).toBe('abc:program:p1:customer:5:bonus:accountCreation');
+		// The key before it was: looked up, never written.
+		expect(ledgerKeys.formerBonus('abc', 5, 'birthdayBonus', 2025)).toBe('abc:customer:5:bonus:birthdayBonus:2025');
+		expect(ledgerKeys.formerBonus('abc', 5, 'accountCreation')).toBe('abc:customer:5:bonus:accountCreation');
 	});
 });

@@ -1,4 +1,4 @@
-import { LoyaltyInputError, bonusForAction, bonusIdempotencyKey, bonusNaturalId, defaultProgram, listBonusActions, parseProgramConfig } from '../../../../nodes/core/loyalty';
+import { LoyaltyInputError, bonusForAction, bonusIdempotencyKey, bonusNaturalId, formerBonusIdempotencyKey, defaultProgram, listBonusActions, parseProgramConfig } from '../../../../nodes/core/loyalty';
 
 describe('bonus actions', () => {
 	it('award the seed points for the six built-in actions', () => {
@@ -40,36 +40,38 @@ describe('bonus actions', () => {
 });
 
 describe('bonus idempotency keys: one award per natural key', () => {
-	const base = { store: 'abc123', member: 42 };
+	const base = { store: 'abc123', programId: 'p1', member: 42 };
 
 	it('once per member for account creation, first purchase and newsletter, whatever the ref or date', () => {
-		expect(bonusIdempotencyKey({ ...base, action: 'accountCreation' })).toBe('abc123:customer:42:bonus:accountCreation');
-		expect(bonusIdempotencyKey({ ...base, action: 'firstPurchase', ref: 'order-9', date: '2026-01-01' })).toBe('abc123:customer:42:bonus:firstPurchase');
-		expect(bonusIdempotencyKey({ ...base, action: 'newsletterSignup', date: new Date() })).toBe('abc123:customer:42:bonus:newsletterSignup');
+		expect(bonusIdempotencyKey({ ...base, action: 'accountCreation' })).toBe('abc123:program:p1:customer:42:bonus:accountCreation');
+		expect(bonusIdempotencyKey({ ...base, action: 'firstPurchase', ref: 'order-9', date: '2026-01-01' })).toBe('abc123:program:p1:customer:42:bonus:firstPurchase');
+		expect(bonusIdempotencyKey({ ...base, action: 'newsletterSignup', date: new Date() })).toBe('abc123:program:p1:customer:42:bonus:newsletterSignup');
 	});
 
 	it('per review and per referred customer', () => {
-		expect(bonusIdempotencyKey({ ...base, action: 'reviewSubmitted', ref: 77 })).toBe('abc123:customer:42:bonus:reviewSubmitted:77');
-		expect(bonusIdempotencyKey({ ...base, action: 'referralMade', ref: 'cust-5' })).toBe('abc123:customer:42:bonus:referralMade:cust-5');
+		expect(bonusIdempotencyKey({ ...base, action: 'reviewSubmitted', ref: 77 })).toBe('abc123:program:p1:customer:42:bonus:reviewSubmitted:77');
+		expect(bonusIdempotencyKey({ ...base, action: 'referralMade', ref: 'cust-5' })).toBe('abc123:program:p1:customer:42:bonus:referralMade:cust-5');
 		expect(() => bonusIdempotencyKey({ ...base, action: 'reviewSubmitted' })).toThrow('ref: reviewSubmitted is awarded once per review id: give it as ref');
 		expect(() => bonusIdempotencyKey({ ...base, action: 'referralMade', ref: ' ' })).toThrow('ref: referralMade is awarded once per referred customer id: give it as ref');
 	});
 
 	it('per member per calendar year for the birthday', () => {
-		expect(bonusIdempotencyKey({ ...base, action: 'birthdayBonus', date: '2026-03-14' })).toBe('abc123:customer:42:bonus:birthdayBonus:2026');
-		expect(bonusIdempotencyKey({ ...base, action: 'birthdayBonus', date: '2026-12-31T23:00:00Z' })).toBe('abc123:customer:42:bonus:birthdayBonus:2026');
-		expect(bonusIdempotencyKey({ ...base, action: 'birthdayBonus', date: new Date(Date.UTC(2027, 0, 1)) })).toBe('abc123:customer:42:bonus:birthdayBonus:2027');
+		expect(bonusIdempotencyKey({ ...base, action: 'birthdayBonus', date: '2026-03-14' })).toBe('abc123:program:p1:customer:42:bonus:birthdayBonus:2026');
+		expect(bonusIdempotencyKey({ ...base, action: 'birthdayBonus', date: '2026-12-31T23:00:00Z' })).toBe('abc123:program:p1:customer:42:bonus:birthdayBonus:2026');
+		expect(bonusIdempotencyKey({ ...base, action: 'birthdayBonus', date: new Date(Date.UTC(2027, 0, 1)) })).toBe('abc123:program:p1:customer:42:bonus:birthdayBonus:2027');
 		expect(() => bonusIdempotencyKey({ ...base, action: 'birthdayBonus', date: '14/03/2026' })).toThrow(
 			'date: birthdayBonus is awarded once per year: give the award date as YYYY-MM-DD (got "14/03/2026")',
 		);
 	});
 
 	it('cannot be confused by separators inside ids', () => {
-		const a = bonusIdempotencyKey({ store: 's', member: 'a:b', action: 'reviewSubmitted', ref: 'c' });
-		const b = bonusIdempotencyKey({ store: 's', member: 'a', action: 'reviewSubmitted', ref: 'b:c' });
-		expect(a).toBe('s:customer:a%3Ab:bonus:reviewSubmitted:c');
+		const a = bonusIdempotencyKey({ store: 's', programId: 'p', member: 'a:b', action: 'reviewSubmitted', ref: 'c' });
+		const b = bonusIdempotencyKey({ store: 's', programId: 'p', member: 'a', action: 'reviewSubmitted', ref: 'b:c' });
+		expect(a).toBe('s:program:p:customer:a%3Ab:bonus:reviewSubmitted:c');
 		expect(a).not.toBe(b);
-		expect(() => bonusIdempotencyKey({ store: '', member: 1, action: 'accountCreation' })).toThrow('store: is required for the bonus key');
+		expect(bonusIdempotencyKey({ store: 's', programId: 'p:q', member: 1, action: 'accountCreation' })).toBe('s:program:p%3Aq:customer:1:bonus:accountCreation');
+		expect(() => bonusIdempotencyKey({ store: '', programId: 'p', member: 1, action: 'accountCreation' })).toThrow('store: is required for the bonus key');
+		expect(() => bonusIdempotencyKey({ store: 's', programId: ' ', member: 1, action: 'accountCreation' })).toThrow('programId: is required for the bonus key');
 	});
 
 	it('gives the natural id alone, for the ledger key builder', () => {
@@ -78,9 +80,21 @@ describe('bonus idempotency keys: one award per natural key', () => {
 		expect(bonusNaturalId({ action: 'birthdayBonus', date: '2026-07-04' })).toBe('2026');
 	});
 
+	it('once per member of a program: the same customer in two programs has a key in each', () => {
+		const key = (programId: string) => bonusIdempotencyKey({ ...base, programId, action: 'firstPurchase' });
+		expect(key('default-id')).toBe('abc123:program:default-id:customer:42:bonus:firstPurchase');
+		expect(key('b2b-id')).not.toBe(key('default-id'));
+	});
+
+	it('gives the former key, without the program, as versions before it wrote it', () => {
+		expect(formerBonusIdempotencyKey({ store: 'abc123', member: 42, action: 'firstPurchase' })).toBe('abc123:customer:42:bonus:firstPurchase');
+		expect(formerBonusIdempotencyKey({ store: 'abc123', member: 42, action: 'reviewSubmitted', ref: 'r/1' })).toBe('abc123:customer:42:bonus:reviewSubmitted:r%2F1');
+		expect(formerBonusIdempotencyKey({ store: 'abc123', member: 42, action: 'birthdayBonus', date: '2026-03-14' })).toBe('abc123:customer:42:bonus:birthdayBonus:2026');
+	});
+
 	it('uses the program to scope custom actions', () => {
 		const program = parseProgramConfig({ customBonusActions: { quiz: { points: 5, oncePer: 'year' } } });
-		expect(bonusIdempotencyKey({ ...base, action: 'quiz', date: '2026-05-01' }, program)).toBe('abc123:customer:42:bonus:quiz:2026');
+		expect(bonusIdempotencyKey({ ...base, action: 'quiz', date: '2026-05-01' }, program)).toBe('abc123:program:p1:customer:42:bonus:quiz:2026');
 		expect(() => bonusIdempotencyKey({ ...base, action: 'quiz' })).toThrow('action: "quiz" is a custom action: pass the program so its key scope is known');
 	});
 });
