@@ -26,7 +26,7 @@ import type {
 import type { EraseResult, Member, MemberFilter, MemberRef, MemberUpsert, MemberUpsertResult, Page } from './member-types';
 import type { Program, ProgramRef, ProgramUpsert, ProgramUpsertResult } from './program-types';
 import type { AnalyticsQuery, ConsistencyReport, LoyaltyAnalytics } from './report-types';
-import type { DueSendsPage, DueSendsQuery, ScheduleSendInput, ScheduleSendResult } from './scheduled-send-types';
+import type { DueSendsPage, DueSendsQuery, PruneScheduledResult, ScheduleSendInput, ScheduleSendResult } from './scheduled-send-types';
 import type { ClaimSendInput, ClaimSendResult, MarkSentInput, MarkSentResult, ReleaseSendInput, ReleaseSendResult } from './send-types';
 
 /**
@@ -101,6 +101,13 @@ export interface LedgerStore {
 	scheduleSend(input: ScheduleSendInput): Promise<ScheduleSendResult>;
 	/** Scheduled sends that are due and that a claim would win now (not sent, not held under a live lease); by due time. */
 	listDueSends(query: DueSendsQuery): Promise<DueSendsPage>;
+	/**
+	 * Maintenance: deletes the store's scheduled sends that the send-once log has as sent and that
+	 * were due before `before`, so the table holds what may still be sent plus a recent window, not
+	 * every message ever scheduled. The send-log rows stay (a key is still sent once). In
+	 * transactions of at most a thousand rows.
+	 */
+	pruneScheduledSends(storeHash: string, before: string): Promise<PruneScheduledResult>;
 
 	analytics(query: AnalyticsQuery): Promise<LoyaltyAnalytics>;
 

@@ -36,6 +36,12 @@ export interface DueSendsQuery {
 	storeHash: string;
 	/** Scheduled at or before this instant (default: now). */
 	dueBefore?: string;
+	/**
+	 * Scheduled strictly after this instant (default: no lower bound). With it the query reads only
+	 * the (store_hash, due_at) index range between the two bounds, however many rows the store has
+	 * scheduled before; and a message due longer ago than the caller still wants to send is left out.
+	 */
+	dueAfter?: string;
 	/** Only keys that start or end with these texts (exact, case-sensitive). */
 	keyPrefix?: string;
 	keySuffix?: string;
@@ -54,4 +60,9 @@ export interface DueSend extends ScheduledSend {
 export interface DueSendsPage {
 	items: DueSend[];
 	nextCursor: string | null;
+}
+
+export interface PruneScheduledResult {
+	/** How many scheduled sends were deleted. */
+	deleted: number;
 }

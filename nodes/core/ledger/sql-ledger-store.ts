@@ -39,7 +39,7 @@ import { readMember } from './ops/member-rows';
 import { getProgramOp, listProgramsOp, upsertProgramOp, validateProgramUpsert } from './ops/program-ops';
 import { reverseOp } from './ops/reverse-op';
 import { listDueSendsOp, validateDueQuery } from './ops/due-sends-op';
-import { scheduleSendOp, validateSchedule } from './ops/scheduled-send-ops';
+import { PRUNE_CHUNK, pruneSentOp, scheduleSendOp, validatePrune, validateSchedule } from './ops/scheduled-send-ops';
 import { claimSendOp, markSentOp, releaseSendOp, validateClaim, validateMarkSent, validateRelease } from './ops/send-ops';
 import { adjustOp, redeemOp } from './ops/spend-ops';
 import { OneTripMissed, OrderAwardedUnderAnotherKey } from './ops/write-signals';
@@ -48,7 +48,7 @@ import type { Program, ProgramRef, ProgramUpsert, ProgramUpsertResult } from './
 import type { SqlDriver } from './sql/sql-driver';
 import type { Op } from './sql/statement';
 import type { AnalyticsQuery, ConsistencyReport, LoyaltyAnalytics } from './report-types';
-import type { DueSendsPage, DueSendsQuery, ScheduleSendInput, ScheduleSendResult } from './scheduled-send-types';
+import type { DueSendsPage, DueSendsQuery, PruneScheduledResult, ScheduleSendInput, ScheduleSendResult } from './scheduled-send-types';
 import type { ClaimSendInput, ClaimSendResult, MarkSentInput, MarkSentResult, ReleaseSendInput, ReleaseSendResult } from './send-types';
 
 /** The LedgerStore on either engine: each method is one operation in one transaction of the driver. */
@@ -237,6 +237,17 @@ export class SqlLedgerStore implements LedgerStore {
 	async listDueSends(query: DueSendsQuery): Promise<DueSendsPage> {
 		const valid = validateDueQuery(query);
 		return this.read((ctx) => listDueSendsOp(ctx, valid));
+	}
+
+	/** One transaction per chunk, as expireInactive: a first prune of a store with years of orders never holds the database for long. */
+	async pruneScheduledSends(storeHash: string, before: string): Promise<PruneScheduledResult> {
+		const valid = validatePrune(storeHash, before);
+		let deleted = 0;
+		for (;;) {
+			const chunk = await this.write(() => pruneSentOp(valid, PRUNE_CHUNK));
+			deleted += chunk;
+			if (chunk < PRUNE_CHUNK) return { deleted };
+		}
 	}
 
 	async analytics(query: AnalyticsQuery): Promise<LoyaltyAnalytics> {

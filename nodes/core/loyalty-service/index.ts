@@ -11,5 +11,5 @@ export { calculateOrder, awardOrder, reverseOrder, amountInProgramCurrency, type
 export { awardBonusAction, redeemPoints, adjustPoints, pointsHistory, entryView } from './points';
 export { trackCart, trackInputFromCart, checkCart, markCartConverted, recordCartMessage, endCartSequence, cartView, type CartEventChoice } from './carts';
 export { claimSend, markSent, releaseSend, sendView } from './sends';
-export { scheduleSend, listDueSends, dueView } from './scheduled-sends';
+export { scheduleSend, listDueSends, dueView, pruneSentSends } from './scheduled-sends';
 export { dashboard } from './analytics';

@@ -256,7 +256,7 @@ describe('operations templates (program setup, backfill, reconciliation, segment
 		for (const template of Object.values(templates)) expect(templateProblems(template)).toEqual([]);
 		expect(Object.keys(configOf(templates.programSetup))).toEqual(['storeHash', 'programs']);
 		expect(configOf(templates.backfill)).toEqual({ storeHash: '', orderLookbackDays: 90, firstPurchaseBonus: true });
-		expect(configOf(templates.reconciliation)).toEqual({ storeHash: '', lookbackHours: 3, firstPurchaseBonus: true, resendAfterMinutes: 30, reviewDelayDays: 14 });
+		expect(configOf(templates.reconciliation)).toEqual({ storeHash: '', lookbackHours: 3, firstPurchaseBonus: true, resendAfterMinutes: 30, reviewDelayDays: 14, reviewRepairDays: 7 });
 		expect(Object.keys(configOf(templates.segmentSync))).toEqual(['storeHash', 'segmentListIds']);
 		expect(JSON.parse(configOf(templates.segmentSync).segmentListIds as string)).toEqual(SEGMENT_LISTS);
 		expect(configOf(templates.analyticsReport)).toEqual({ storeHash: '', program: '', activeDays: 90, reportTemplateId: 0, ownerEmail: '', ownerName: '' });
@@ -520,6 +520,8 @@ describe('operations templates (program setup, backfill, reconciliation, segment
 			'Shipped orders',
 			'Switch webhooks back on',
 			'Review requests due',
+			// Last: the sent schedules due before the window (none yet).
+			'Prune sent schedules',
 		]);
 		// The groups are read once; each order with a customer account reads its own customer, who is
 		// enrolled (or updated) with their group before their order is awarded; the guest is left out.
@@ -531,6 +533,7 @@ describe('operations templates (program setup, backfill, reconciliation, segment
 		);
 		expect(nodeOutput(execution, 'Shipped orders')).toEqual([]);
 		expect(nodeOutput(execution, 'Review requests due')).toEqual([]);
+		expect(nodeOutput(execution, 'Prune sent schedules')).toEqual([{ deleted: 0, dueBefore: expect.any(String) }]);
 		expect(nodeOutput(execution, 'Completed customer orders').map((o) => o.id)).toEqual(awardedOrders);
 		expect(nodeOutput(execution, 'Get the customer').map((c) => c.id)).toEqual(awardedOrders.map((id) => customerOf.get(id)));
 		expect(nodeOutput(execution, 'Still a BigCommerce customer?', 1)).toEqual([]);
@@ -762,10 +765,12 @@ describe('operations templates (program setup, backfill, reconciliation, segment
 		expect((params.loyalty as Json).outstanding).toEqual({ available: all.reduce((sum, m) => sum + m.balance, 0), pending: 0, total: all.reduce((sum, m) => sum + m.balance, 0) });
 	});
 
-	it('reconciliation sends the review requests and shipping notices whose executions were lost, once; none already sent', async () => {
+	it('reconciliation sends the review requests and shipping notices whose executions were lost, once; none already sent, none overdue longer than reviewRepairDays; prunes the sent schedules before that', async () => {
 		// The points flow is not running (its executions lost, before or during their wait). The
-		// review delay is 3 s here, so that the requests are due by the time Reconciliation runs.
+		// review delay is 3 s here, so that the requests are due by the time Reconciliation runs; the
+		// repair window (reviewRepairDays) 10 minutes, so that a request due 2 hours ago is past it.
 		const REVIEW_DELAY_SECONDS = 3;
+		const REPAIR_WINDOW_SECONDS = 10 * 60;
 		const reviewEvents = () => brevo.events().filter((e) => e.event_name === 'review_request' || e.event_name === 'order_shipped');
 		const productsOf = async (orderId: number) =>
 			(await bcGet<Json[]>(`/v2/orders/${orderId}/products`)).map((line) => ({ productId: line.product_id, variantId: line.variant_id, name: line.name, sku: line.sku, quantity: line.quantity }));
@@ -784,18 +789,37 @@ describe('operations templates (program setup, backfill, reconciliation, segment
 		const lostInWaitOrder = await bcGet<BcOrder>(`/v2/orders/${lostInWait.id}`);
 		expectAward(lostInWaitOrder);
 		const scheduledPayload = { email: emails.get(4), orderId: lostInWait.id, products: await productsOf(lostInWait.id) };
+		const overdueKey = 'order:990001:review_request';
+		const oldSentKey = 'order:990002:review_request';
+		const twoHoursAgo = new Date(Date.now() - 2 * 3600_000).toISOString();
 		await withLedger(async (store) => {
 			await awardOrder(store, { storeHash: bc.storeHash, order: lostInWaitOrder });
 			await store.scheduleSend({ storeHash: bc.storeHash, sendKey: `order:${lostInWait.id}:review_request`, dueAt: new Date(Date.now() + REVIEW_DELAY_SECONDS * 1000).toISOString(), payload: scheduledPayload });
 			await store.markSent({ storeHash: bc.storeHash, sendKey: `order:${alreadySent.id}:review_request` });
+			// E: scheduled, never sent, and due 2 hours ago — past the window: n8n was stopped too long, it is not sent late.
+			await store.scheduleSend({ storeHash: bc.storeHash, sendKey: overdueKey, dueAt: twoHoursAgo, payload: { email: emails.get(4), orderId: 990_001, products: [] } });
+			// F: scheduled, sent, and due 2 hours ago: its schedule is pruned; the send log keeps it as sent.
+			await store.scheduleSend({ storeHash: bc.storeHash, sendKey: oldSentKey, dueAt: twoHoursAgo, payload: { email: emails.get(4), orderId: 990_002, products: [] } });
+			await store.markSent({ storeHash: bc.storeHash, sendKey: oldSentKey });
 		});
 		await new Promise((resolve) => setTimeout(resolve, (REVIEW_DELAY_SECONDS + 1.5) * 1000));
 
 		const before = reviewEvents().length;
-		const { workflowId, execution } = await runTemplate('reconciliation, lost messages', templates.reconciliation, { reviewDelayDays: secondsAs(REVIEW_DELAY_SECONDS, 'days') }, 'Every hour');
-		// Scheduled first (the orders of this run, with the products read from BigCommerce), then sent when due.
+		const { workflowId, execution } = await runTemplate(
+			'reconciliation, lost messages',
+			templates.reconciliation,
+			{ reviewDelayDays: secondsAs(REVIEW_DELAY_SECONDS, 'days'), reviewRepairDays: secondsAs(REPAIR_WINDOW_SECONDS, 'days') },
+			'Every hour',
+		);
+		// Scheduled first (the orders of this run, with the products read from BigCommerce), then sent when due, then pruned.
 		const ran = nodesRun(execution);
 		expect(ran.indexOf('Schedule the review request')).toBeLessThan(ran.indexOf('Review requests due'));
+		expect(ran.indexOf('Review request sent')).toBeLessThan(ran.indexOf('Prune sent schedules'));
+		// Only what is due within the window is listed.
+		expect(nodeOutput(execution, 'Review requests due').map((i) => i.key)).toEqual(
+			expect.arrayContaining([`order:${lostBeforeWait.id}:review_request`, `order:${lostInWait.id}:review_request`]),
+		);
+		expect(nodeOutput(execution, 'Review requests due').map((i) => i.key)).not.toContain(overdueKey);
 		const schedules = nodeOutput(execution, 'Schedule the review request').map((i) => i.schedule as Json);
 		expect(schedules.find((s) => s.key === `order:${lostBeforeWait.id}:review_request`)).toMatchObject({ scheduled: true, payload: { email: emails.get(7), orderId: lostBeforeWait.id, products: await productsOf(lostBeforeWait.id) } });
 		// The points flow's schedule stands.
@@ -816,6 +840,7 @@ describe('operations templates (program setup, backfill, reconciliation, segment
 		);
 		expect(sent).toHaveLength(3);
 		expect(sent.map((e) => e.properties?.orderId)).not.toContain(alreadySent.id);
+		expect(sent.map((e) => e.properties?.orderId)).not.toContain(990_001);
 		const sends = await ledgerRows("SELECT send_key, status, attempts FROM tajo_sends WHERE send_key LIKE '%review_request' OR send_key LIKE '%order_shipped' ORDER BY send_key");
 		expect(sends).toEqual(
 			expect.arrayContaining([
@@ -823,15 +848,23 @@ describe('operations templates (program setup, backfill, reconciliation, segment
 				{ send_key: `order:${lostInWait.id}:review_request`, status: 'sent', attempts: 1 },
 				{ send_key: `order:${shipped.id}:shipment:${shipment.id as number}:order_shipped`, status: 'sent', attempts: 1 },
 				{ send_key: `order:${alreadySent.id}:review_request`, status: 'sent', attempts: 0 },
+				{ send_key: oldSentKey, status: 'sent', attempts: 0 },
 			]),
 		);
-		expect(sends).toHaveLength(4);
+		expect(sends).toHaveLength(5);
+		// The overdue one is neither claimed nor pruned (not sent); the old sent one's schedule is gone.
+		expect(nodeOutput(execution, 'Prune sent schedules')).toEqual([{ deleted: 1, dueBefore: expect.any(String) }]);
+		const scheduled = (await ledgerRows('SELECT send_key FROM tajo_scheduled_sends')).map((r) => r.send_key);
+		expect(scheduled).toContain(overdueKey);
+		expect(scheduled).not.toContain(oldSentKey);
+		expect(scheduled).toEqual(expect.arrayContaining([`order:${lostBeforeWait.id}:review_request`, `order:${lostInWait.id}:review_request`]));
 		await checkLedger();
 
 		// Running again sends nothing more.
 		const again = await rerun('reconciliation, lost messages #2', workflowId, 'Every hour');
 		expect(nodeOutput(again, 'Review requests due')).toEqual([]);
 		expect(nodeOutput(again, 'Claim the shipping notice')).toEqual([]);
+		expect(nodeOutput(again, 'Prune sent schedules')).toEqual([{ deleted: 0, dueBefore: expect.any(String) }]);
 		expect(reviewEvents().length).toBe(before + 3);
 	});
 });

@@ -32,6 +32,13 @@ export const messageOperation: INodeProperties = {
 			action: 'Mark a message as sent',
 		},
 		{
+			name: 'Prune Sent',
+			value: 'pruneSent',
+			description:
+				'Housekeeping: delete the scheduled messages that were sent and were due before a given time, so that the schedule stays small and Get Due stays fast. They stay recorded as sent, so none is sent again.',
+			action: 'Delete scheduled messages already sent',
+		},
+		{
 			name: 'Release',
 			value: 'release',
 			description: 'After a failed send: give the claim up, so that the next execution can send the message at once',
@@ -48,7 +55,7 @@ export const messageOperation: INodeProperties = {
 	default: 'claim',
 };
 
-export const messageStoreHash = storeHashField(show('claim', 'markSent', 'release', 'schedule', 'getDue'));
+export const messageStoreHash = storeHashField(show('claim', 'markSent', 'release', 'schedule', 'getDue', 'pruneSent'));
 
 export const messageKey: INodeProperties = {
 	displayName: 'Send Key',

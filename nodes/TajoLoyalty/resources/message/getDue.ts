@@ -6,7 +6,7 @@ import { param, readParams } from '../../shared/read';
 import type { OperationContext } from '../../shared/types';
 import { messageStoreHash } from './description';
 import { optionalInstantSchema } from './params';
-import { messageDueBefore, messageDueListFields, messageKeyEndsWith } from './schedule-description';
+import { messageDueAfter, messageDueBefore, messageDueListFields, messageKeyEndsWith } from './schedule-description';
 
 const [returnAllField, limitField] = messageDueListFields;
 
@@ -16,8 +16,9 @@ export async function getDue(this: IExecuteFunctions, { itemIndex, store }: Oper
 		storeHash: param(messageStoreHash, storeHashSchema),
 		keyEndsWith: param(messageKeyEndsWith, optionalText),
 		dueBefore: param(messageDueBefore, optionalInstantSchema),
+		dueAfter: param(messageDueAfter, optionalInstantSchema),
 		returnAll: param(returnAllField, z.boolean()),
 	});
 	const limit = p.returnAll ? undefined : readParams(this, itemIndex, { limit: param(limitField, wholeNumber(1)) }).limit;
-	return listDueSends(await store(), { storeHash: p.storeHash, keyEndsWith: p.keyEndsWith ?? undefined, dueBefore: p.dueBefore, limit });
+	return listDueSends(await store(), { storeHash: p.storeHash, keyEndsWith: p.keyEndsWith ?? undefined, dueBefore: p.dueBefore, dueAfter: p.dueAfter, limit });
 }

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { returnAllFields } from '../../shared/fields';
 
-/** The parameters of Message → Schedule and Get Due (the operations themselves are listed in description.ts). */
+/** The parameters of Message → Schedule, Get Due and Prune Sent (the operations themselves are listed in description.ts). */
 const show = (...operation: string[]) => ({ resource: ['message'], operation });
 
 export const messageDueAt: INodeProperties = {
@@ -47,6 +47,29 @@ export const messageDueBefore: INodeProperties = {
 	displayOptions: { show: show('getDue') },
 };
 
+export const messageDueAfter: INodeProperties = {
+	displayName: 'Due After',
+	name: 'dueAfter',
+	type: 'dateTime',
+	default: '',
+	description:
+		'Only messages due after this time: one due earlier is not output, however long it has waited, so it is never sent that late. Get Due then reads only the messages due between the two times, not every message the store ever scheduled.',
+	hint: 'Leave empty for no lower bound. Reconciliation uses 7 days ago, so that a message weeks overdue (n8n stopped for a month) is not sent late',
+	displayOptions: { show: show('getDue') },
+};
+
 export const messageDueListFields = returnAllFields(show('getDue'), 'messages, earliest due first,');
 
-export const scheduleDescription: INodeProperties[] = [messageDueAt, messagePayload, messageKeyEndsWith, messageDueBefore, ...messageDueListFields];
+export const messagePruneDueBefore: INodeProperties = {
+	displayName: 'Due Before',
+	name: 'pruneDueBefore',
+	type: 'dateTime',
+	required: true,
+	default: '',
+	description:
+		'Delete the scheduled messages that were sent and were due before this time. A message not sent yet is never deleted. The send-once log keeps every sent key, so a deleted message is still never sent again.',
+	hint: 'Use the same time as the Get Due\'s Due After, e.g. {{ $now.minus(7, "days").toISO() }}: what it will never output again',
+	displayOptions: { show: show('pruneSent') },
+};
+
+export const scheduleDescription: INodeProperties[] = [messageDueAt, messagePayload, messageKeyEndsWith, messageDueBefore, messageDueAfter, ...messageDueListFields, messagePruneDueBefore];

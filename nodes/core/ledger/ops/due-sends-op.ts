@@ -10,6 +10,7 @@ import { instant, optionalText, pageLimit, requireText } from './validate';
 export interface ValidDueQuery {
 	storeHash: string;
 	dueBefore: string | undefined;
+	dueAfter: string | undefined;
 	keyPrefix: string | null | undefined;
 	keySuffix: string | null | undefined;
 	limit: number;
@@ -32,6 +33,7 @@ export function validateDueQuery(query: DueSendsQuery): ValidDueQuery {
 	return {
 		storeHash: requireText('storeHash', query?.storeHash, 100),
 		dueBefore: query.dueBefore === undefined ? undefined : instant('dueBefore', query.dueBefore),
+		dueAfter: query.dueAfter === undefined ? undefined : instant('dueAfter', query.dueAfter),
 		keyPrefix: optionalText('keyPrefix', query.keyPrefix, 300),
 		keySuffix: optionalText('keySuffix', query.keySuffix, 300),
 		limit: pageLimit(query.limit, 100),
@@ -44,10 +46,16 @@ export function validateDueQuery(query: DueSendsQuery): ValidDueQuery {
  * claimed with a lease that has run out — the same test the claim makes (send-ops.ts), so what
  * this lists is what the caller can go on to claim. Sent ones are never listed. Key filters
  * compare text exactly (substr, not LIKE: SQLite's LIKE ignores case, PostgreSQL's does not).
+ * With dueAfter both bounds are on due_at, so the (store_hash, due_at) index gives the range and
+ * the rows scheduled before it — every order's since the store began — are never read.
  */
 export function* listDueSendsOp(ctx: OpContext, q: ValidDueQuery): Op<DueSendsPage> {
 	const where = ['s.store_hash = ?', 's.due_at <= ?', "(l.send_key IS NULL OR l.status = 'released' OR (l.status = 'claimed' AND l.lease_until <= ?))"];
 	const params: SqlValue[] = [q.storeHash, q.dueBefore ?? ctx.now, ctx.now];
+	if (q.dueAfter !== undefined) {
+		where.push('s.due_at > ?');
+		params.push(q.dueAfter);
+	}
 	if (q.keyPrefix) {
 		where.push('substr(s.send_key, 1, ?) = ?');
 		params.push(q.keyPrefix.length, q.keyPrefix);

@@ -1,6 +1,6 @@
 import { InvalidLedgerInput } from '../errors';
 import type { ScheduledSend, ScheduleSendInput, ScheduleSendResult } from '../scheduled-send-types';
-import { batch, statement, type Op, type Row } from '../sql/statement';
+import { batch, run, statement, type Op, type Row } from '../sql/statement';
 import { iso, json } from '../sql/values';
 import type { OpContext } from './context';
 import { instant, requireText } from './validate';
@@ -60,4 +60,36 @@ export function* scheduleSendOp(ctx: OpContext, input: ValidSchedule): Op<Schedu
 		{ final: true },
 	);
 	return { scheduled: (inserted as Row[]).length > 0, send: mapScheduled((current as Row[])[0]) };
+}
+
+/** Rows one prune transaction deletes at most: a first prune of a store with years of orders never holds the database for long. */
+export const PRUNE_CHUNK = 1000;
+
+export interface ValidPrune {
+	storeHash: string;
+	before: string;
+}
+
+export function validatePrune(storeHash: string, before: string): ValidPrune {
+	return { storeHash: requireText('storeHash', storeHash, 100), before: instant('before', before) };
+}
+
+/**
+ * Deletes up to `limit` scheduled sends of the store that the send-once log has as sent and that
+ * were due before `before`, earliest first; returns how many. Only their schedule goes: the
+ * send-log row stays, so a key scheduled again later (an order changed again, read by
+ * Reconciliation) is still never listed as due nor claimed. A sent row never changes again, so
+ * nothing a concurrent claim or schedule does can make a deleted row one that should have stayed.
+ */
+export function* pruneSentOp(input: ValidPrune, limit: number): Op<number> {
+	return yield* run(
+		`DELETE FROM tajo_scheduled_sends
+		WHERE store_hash = ? AND send_key IN (
+			SELECT s.send_key FROM tajo_scheduled_sends s JOIN tajo_sends l ON l.store_hash = s.store_hash AND l.send_key = s.send_key
+			WHERE s.store_hash = ? AND s.due_at < ? AND l.status = 'sent'
+			ORDER BY s.due_at
+			LIMIT ?
+		)`,
+		[input.storeHash, input.storeHash, input.before, limit],
+	);
 }

@@ -72,7 +72,7 @@ describe('Message (the send-once log)', () => {
 		expect((await ledger.run(message('claim', { storeHash: 'anotherstore' }), [order(1043)])).items).toHaveLength(1);
 	});
 
-	describe('Schedule and Get Due (scheduled messages)', () => {
+	describe('Schedule, Get Due and Prune Sent (scheduled messages)', () => {
 		const payload = { email: 'ada@example.com', orderId: 1043, products: [{ name: 'Mug' }] };
 		const past = new Date(Date.now() - 60_000).toISOString();
 		const schedule = (key: string, dueAt: string, extra: IDataObject = {}) => message('schedule', { key, dueAt, payload: JSON.stringify(payload), ...extra });
@@ -80,10 +80,27 @@ describe('Message (the send-once log)', () => {
 
 		it('are described for marketers, next to Claim', () => {
 			const operation = node.description.properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes('message'))!;
-			expect((operation.options as Array<{ value: string }>).map((o) => o.value)).toEqual(['claim', 'getDue', 'markSent', 'release', 'schedule']);
+			expect((operation.options as Array<{ value: string }>).map((o) => o.value)).toEqual(['claim', 'getDue', 'markSent', 'pruneSent', 'release', 'schedule']);
 			expect(node.description.properties.find((p) => p.name === 'dueAt')).toEqual(expect.objectContaining({ displayName: 'Due At', type: 'dateTime', required: true }));
 			expect(node.description.properties.find((p) => p.name === 'keyEndsWith')).toEqual(expect.objectContaining({ displayName: 'Key Ends With', default: '' }));
 			expect(node.description.properties.find((p) => p.name === 'dueBefore')).toEqual(expect.objectContaining({ displayName: 'Due Before', type: 'dateTime', default: '' }));
+			const dueAfter = node.description.properties.find((p) => p.name === 'dueAfter')!;
+			expect(dueAfter).toEqual(expect.objectContaining({ displayName: 'Due After', type: 'dateTime', default: '', displayOptions: { show: { resource: ['message'], operation: ['getDue'] } } }));
+			expect(dueAfter).not.toHaveProperty('required');
+			expect(dueAfter.hint).toMatch(/^Leave empty for no lower bound\. Reconciliation uses 7 days ago/);
+			// Right after Due Before, before Return All.
+			const names = node.description.properties.filter((p) => p.displayOptions?.show?.operation?.includes('getDue')).map((p) => p.name);
+			expect(names).toEqual(['storeHash', 'keyEndsWith', 'dueBefore', 'dueAfter', 'returnAll', 'limit']);
+		});
+
+		it('Prune Sent is described as housekeeping, with a required Due Before of its own', () => {
+			const operation = node.description.properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes('message'))!;
+			expect((operation.options as Array<{ value: string; name: string; action: string }>).find((o) => o.value === 'pruneSent')).toEqual(
+				expect.objectContaining({ name: 'Prune Sent', action: 'Delete scheduled messages already sent', description: expect.stringMatching(/^Housekeeping: delete the scheduled messages that were sent/) }),
+			);
+			const names = node.description.properties.filter((p) => p.displayOptions?.show?.operation?.includes('pruneSent')).map((p) => p.name);
+			expect(names).toEqual(['storeHash', 'pruneDueBefore']);
+			expect(node.description.properties.find((p) => p.name === 'pruneDueBefore')).toEqual(expect.objectContaining({ displayName: 'Due Before', type: 'dateTime', required: true, default: '' }));
 		});
 
 		it('Schedule passes the item on with the schedule added; a repeat keeps the first due time', async () => {
@@ -111,12 +128,43 @@ describe('Message (the send-once log)', () => {
 			expect((await getDue({ keyEndsWith: ':review_request' })).json).toEqual([expect.objectContaining({ key: KEY, status: 'released', attempts: 1 })]);
 		});
 
-		it('names a wrong Schedule or Get Due parameter', async () => {
+		it('Get Due with Due After leaves out what is overdue longer than that; an expression\'s date works as text does', async () => {
+			const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+			await ledger.run([schedule(KEY, past), schedule('order:1044:review_request', daysAgo(6)), schedule('order:1045:review_request', daysAgo(30))], [{}, {}, {}]);
+			expect((await getDue()).json.map((j) => j.key)).toEqual(['order:1045:review_request', 'order:1044:review_request', KEY]);
+			expect((await getDue({ dueAfter: daysAgo(7) })).json.map((j) => j.key)).toEqual(['order:1044:review_request', KEY]);
+			expect((await getDue({ dueAfter: new Date(Date.now() - 7 * 86_400_000) as unknown as string })).json.map((j) => j.key)).toEqual(['order:1044:review_request', KEY]);
+			expect((await getDue({ dueAfter: daysAgo(7), dueBefore: daysAgo(1) })).json.map((j) => j.key)).toEqual(['order:1044:review_request']);
+			expect((await getDue({ dueAfter: '' })).json).toHaveLength(3);
+		});
+
+		it('Prune Sent deletes the schedules sent and due before its time, outputs how many; unsent ones stay, sent ones are never due again', async () => {
+			const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+			await ledger.run([schedule(KEY, daysAgo(30)), schedule('order:1044:review_request', daysAgo(30)), schedule('order:1045:review_request', daysAgo(1))], [{}, {}, {}]);
+			await ledger.one(message('markSent'));
+			await ledger.one(message('markSent', { key: 'order:1045:review_request' }));
+			const bound = daysAgo(7);
+			const prune = (dueBefore: string) => ledger.run({ resource: 'message', operation: 'pruneSent', storeHash: STORE, pruneDueBefore: dueBefore }, [{ any: 'item' }]);
+			const pruned = await prune(bound);
+			expect(pruned.items).toEqual([{ json: { deleted: 1, dueBefore: bound }, pairedItem: { item: 0 } }]);
+			// The unsent one, due 30 days ago, is still listed without a lower bound; the recent sent one is kept but not due.
+			expect((await getDue()).json.map((j) => j.key)).toEqual(['order:1044:review_request']);
+			expect((await prune(bound)).json).toEqual([{ deleted: 0, dueBefore: bound }]);
+			// Scheduled again after the prune: never due, the send log has it as sent.
+			expect((await ledger.one(schedule(KEY, past), order(1043))).schedule).toEqual(expect.objectContaining({ scheduled: true }));
+			expect((await getDue()).json.map((j) => j.key)).toEqual(['order:1044:review_request']);
+		});
+
+		it('names a wrong Schedule, Get Due or Prune Sent parameter', async () => {
 			const run = (parameters: IDataObject) => ledger.one(parameters, order(1043), { continueOnFail: true });
 			expect((await run(schedule(KEY, 'in two weeks'))).error).toBe('Due At: must be a date and time such as 2025-03-01T12:00:00Z');
 			expect((await run(message('schedule', { dueAt: past, payload: '[1]' }))).error).toMatch(/^Payload \(JSON\): /);
 			expect((await run(message('schedule', { dueAt: past, payload: JSON.stringify({ text: 'x'.repeat(16_001) }) }))).error).toMatch(/payload: must be at most 16000 characters/);
 			expect((await run({ resource: 'message', operation: 'getDue', storeHash: STORE, returnAll: true, dueBefore: 'soon' })).error).toMatch(/^Due Before: must be a date and time/);
+			expect((await run({ resource: 'message', operation: 'getDue', storeHash: STORE, returnAll: true, dueAfter: 'last week' })).error).toMatch(/^Due After: must be a date and time/);
+			expect((await run({ resource: 'message', operation: 'pruneSent', storeHash: STORE, pruneDueBefore: '' })).error).toBe('Due Before: is required');
+			expect((await run({ resource: 'message', operation: 'pruneSent', storeHash: STORE, pruneDueBefore: 'a week ago' })).error).toMatch(/^Due Before: must be a date and time/);
+			expect((await run({ resource: 'message', operation: 'pruneSent', storeHash: '', pruneDueBefore: past })).error).toMatch(/^Store Hash: is empty/);
 		});
 	});
 

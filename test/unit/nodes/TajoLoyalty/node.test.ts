@@ -40,7 +40,7 @@ describe('the node description', () => {
 				'member.upsert', 'member.get', 'member.list', 'member.erase',
 				'points.calculate', 'points.awardForOrder', 'points.awardBonus', 'points.redeem', 'points.reverse', 'points.adjust', 'points.history',
 				'cart.track', 'cart.check', 'cart.markConverted', 'cart.recordMessage', 'cart.endSequence',
-				'message.claim', 'message.markSent', 'message.release', 'message.schedule', 'message.getDue',
+				'message.claim', 'message.markSent', 'message.release', 'message.schedule', 'message.getDue', 'message.pruneSent',
 				'analytics.getDashboard', 'database.checkConnection',
 			]),
 		);
