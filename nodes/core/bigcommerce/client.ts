@@ -1,25 +1,28 @@
 import type { z, ZodTypeAny } from 'zod';
+import {
+	backoffDelay,
+	classifyNetworkError,
+	defaultSleep,
+	isRetryableServerStatus,
+	networkErrorText,
+	normaliseBody,
+	parseAt,
+	rateLimitRetry,
+	runWithRetries,
+	type AttemptOutcome,
+	type HttpResponse,
+	type RetryProgress,
+} from '../http';
 import type { FailedRequest } from './api-error';
 import { httpFailure, networkFailure, rateLimitExhausted, rateLimitWaitTooLong, unexpectedResponse, type FailureContext } from './error-messages';
 import { readRateLimitHeaders } from './headers';
-import type { BigCommerceRequest, HttpMethod, HttpResponse, ResponseHeaders } from './http-types';
-import { classifyNetworkError, networkErrorText } from '../http/network-errors';
+import type { BigCommerceRequest, HttpMethod, ResponseHeaders } from './http-types';
 import { PagedList } from './paged-list';
 import { v2Pages, v3CursorPages, v3OffsetPages, type PageSource } from './pagination';
 import type { QueryInput } from './query';
 import { RateLimitPacer } from './rate-limit-pacer';
-import { normaliseBody } from '../http/response-body';
-import {
-	DEFAULT_RETRY_SETTINGS,
-	backoffDelay,
-	isIdempotentMethod,
-	isRetryableServerStatus,
-	rateLimitRetryDelay,
-	rateLimitWait,
-	type RetrySettings,
-} from './retry-policy';
+import { DEFAULT_RETRY_SETTINGS, isIdempotentMethod, type RetrySettings } from './retry-policy';
 import { v3Single } from './schemas/common';
-import { parseAt } from './schemas/parse';
 import { buildApiUrl, displayPath, type ApiVersion, type StoreAddress } from './urls';
 
 export interface BigCommerceClientOptions extends StoreAddress {
@@ -72,8 +75,6 @@ export interface ListOptions {
 	pagination?: 'offset' | 'cursor';
 }
 
-const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * The BigCommerce REST transport: URLs, pacing under the store's rate limit, bounded retries,
  * envelopes, pagination and errors a marketer can act on. See `retry-policy.ts` for what is
@@ -118,19 +119,12 @@ export class BigCommerceClient {
 		if (call.body !== undefined) headers['Content-Type'] = 'application/json';
 
 		const startedAt = this.now();
-		let attempts = 0;
-		let waitedMs = 0;
 		let consecutiveRateLimits = 0;
 		let transientFailures = 0;
-		const context = (): FailureContext => ({ request, attempts, elapsedMs: this.now() - startedAt, idempotent });
-		const canWait = (delay: number) => attempts < this.retry.maxAttempts && waitedMs + delay <= this.retry.maxTotalWaitMs;
-		const wait = async (delay: number) => {
-			waitedMs += delay;
-			if (delay > 0) await this.sleep(delay);
-		};
+		// Errors give the time spent when they are thrown, the failed attempt included.
+		const context = ({ attempts }: RetryProgress): FailureContext => ({ request, attempts, elapsedMs: this.now() - startedAt, idempotent });
 
-		for (;;) {
-			attempts++;
+		const attempt = async (progress: RetryProgress): Promise<AttemptOutcome<ApiResponse>> => {
 			const paceMs = this.pacer.reserve(this.now());
 			if (paceMs > 0) await this.sleep(paceMs);
 
@@ -140,52 +134,39 @@ export class BigCommerceClient {
 			} catch (error) {
 				this.pacer.release();
 				const kind = classifyNetworkError(error);
-				if (idempotent && (kind === 'timeout' || kind === 'connection')) {
-					transientFailures++;
-					const delay = backoffDelay(transientFailures, this.retry.backoffBaseMs, this.retry.backoffMaxMs, this.random);
-					if (canWait(delay)) {
-						await wait(delay);
-						continue;
-					}
-				}
-				throw networkFailure(kind, networkErrorText(error), this.timeoutMs, context(), error);
+				const failure = (p: RetryProgress) => networkFailure(kind, networkErrorText(error), this.timeoutMs, context(p), error);
+				if (!idempotent || (kind !== 'timeout' && kind !== 'connection')) return { kind: 'fail', error: failure(progress) };
+				transientFailures++;
+				return { kind: 'retry', delayMs: backoffDelay(transientFailures, this.retry.backoffBaseMs, this.retry.backoffMaxMs, this.random), giveUp: (_why, p) => failure(p) };
 			}
 
 			this.pacer.observe(response.headers, this.now());
 			const status = response.statusCode;
 			const body = normaliseBody(response.body);
-			if (status >= 200 && status < 300) return { status, headers: response.headers, body };
+			if (status >= 200 && status < 300) return { kind: 'done', value: { status, headers: response.headers, body } };
 
 			if (status === 429) {
 				// Over-quota requests are rejected, not processed (docs: api-rate-limits), so even
 				// writes may be sent again.
 				consecutiveRateLimits++;
 				const limits = readRateLimitHeaders(response.headers, this.now());
-				const delay = rateLimitRetryDelay(limits, consecutiveRateLimits, this.retry, this.random);
-				if (attempts >= this.retry.maxAttempts) throw rateLimitExhausted(context(), body);
-				if (!canWait(delay)) {
-					const remaining = this.retry.maxTotalWaitMs - waitedMs;
-					const asked = rateLimitWait(limits);
-					throw asked !== undefined && asked > remaining
-						? rateLimitWaitTooLong(context(), asked, remaining, body)
-						: rateLimitExhausted(context(), body);
-				}
-				await wait(delay);
-				continue;
+				return rateLimitRetry(limits, consecutiveRateLimits, this.retry, this.random, {
+					exhausted: (p) => rateLimitExhausted(context(p), body),
+					waitTooLong: (asked, p) => rateLimitWaitTooLong(context(p), asked, p.remainingWaitMs, body),
+				});
 			}
 			consecutiveRateLimits = 0;
 
 			if (idempotent && isRetryableServerStatus(status)) {
 				transientFailures++;
 				const asked = readRateLimitHeaders(response.headers, this.now()).retryAfterMs ?? 0;
-				const delay = Math.max(asked, backoffDelay(transientFailures, this.retry.backoffBaseMs, this.retry.backoffMaxMs, this.random));
-				if (canWait(delay)) {
-					await wait(delay);
-					continue;
-				}
+				const delayMs = Math.max(asked, backoffDelay(transientFailures, this.retry.backoffBaseMs, this.retry.backoffMaxMs, this.random));
+				return { kind: 'retry', delayMs, giveUp: (_why, p) => httpFailure(status, body, context(p)) };
 			}
-			throw httpFailure(status, body, context());
-		}
+			return { kind: 'fail', error: httpFailure(status, body, context(progress)) };
+		};
+
+		return runWithRetries(attempt, { ...this.retry, sleep: this.sleep, now: this.now });
 	}
 
 	/** A v3 call answered with `{data, meta}`; returns `data` checked against `schema`. */

@@ -1,7 +1,6 @@
 import { BigCommerceApiError, type BigCommerceFailure, type FailedRequest, type FieldError } from './api-error';
-import { formatDuration } from './durations';
+import { formatDurationInSeconds, type NetworkFailureKind } from '../http';
 import { readErrorBody, type ErrorBodyDetails } from './error-body';
-import type { NetworkFailureKind } from '../http/network-errors';
 import { describeTarget, innermostNoun } from './resource-names';
 import { isWebhookPath, scopeForPath } from './scopes';
 
@@ -47,7 +46,7 @@ function call(request: FailedRequest): string {
 }
 
 function tries(context: FailureContext): string {
-	return context.attempts > 1 ? `${context.attempts} attempts over ${formatDuration(context.elapsedMs)}` : '';
+	return context.attempts > 1 ? `${context.attempts} attempts over ${formatDurationInSeconds(context.elapsedMs)}` : '';
 }
 
 /** ` BigCommerce said: "title" (detail). Fields: a: x; b: y.` — BigCommerce's own words. */
@@ -184,7 +183,7 @@ function serverFailure(status: number, context: FailureContext, details: ErrorBo
 /** 429 until the attempts ran out. */
 export function rateLimitExhausted(context: FailureContext, body?: unknown): BigCommerceApiError {
 	const details = readErrorBody(body);
-	const summary = `BigCommerce kept answering 429 (rate limit) for ${context.attempts} attempt${context.attempts === 1 ? '' : 's'} over ${formatDuration(context.elapsedMs)} on ${call(context.request)}.`;
+	const summary = `BigCommerce kept answering 429 (rate limit) for ${context.attempts} attempt${context.attempts === 1 ? '' : 's'} over ${formatDurationInSeconds(context.elapsedMs)} on ${call(context.request)}.`;
 	return build('rate_limited', summary, QUOTA_HINT, context, { status: 429, details, body });
 }
 
@@ -192,7 +191,7 @@ export function rateLimitExhausted(context: FailureContext, body?: unknown): Big
 export function rateLimitWaitTooLong(context: FailureContext, requestedWaitMs: number, allowedWaitMs: number, body?: unknown): BigCommerceApiError {
 	const details = readErrorBody(body);
 	const after = tries(context);
-	const summary = `BigCommerce answered 429 (rate limit) on ${call(context.request)} and asked to wait ${formatDuration(requestedWaitMs)}, longer than the ${formatDuration(allowedWaitMs)} this call may still wait${after ? ` (${after})` : ''}.`;
+	const summary = `BigCommerce answered 429 (rate limit) on ${call(context.request)} and asked to wait ${formatDurationInSeconds(requestedWaitMs)}, longer than the ${formatDurationInSeconds(allowedWaitMs)} this call may still wait${after ? ` (${after})` : ''}.`;
 	return build('rate_limited', summary, QUOTA_HINT, context, { status: 429, details, body });
 }
 
@@ -204,7 +203,7 @@ export function networkFailure(kind: NetworkFailureKind, errorText: string, time
 	if (kind === 'timeout') {
 		return build(
 			'timeout',
-			`BigCommerce did not answer ${call(request)} in time (${formatDuration(timeoutMs)} per attempt${suffix}).`,
+			`BigCommerce did not answer ${call(request)} in time (${formatDurationInSeconds(timeoutMs)} per attempt${suffix}).`,
 			context.idempotent
 				? 'BigCommerce may be slow or unreachable from the n8n server. Check the API Base URL in the BigCommerce API credential and run again later.'
 				: MAYBE_SAVED,

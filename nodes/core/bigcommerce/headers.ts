@@ -1,24 +1,7 @@
-import type { ResponseHeaders } from './http-types';
-
-/** Header lookup ignoring case: BigCommerce's header names are case-insensitive (since 2022). */
-export function readHeader(headers: ResponseHeaders, name: string): string | undefined {
-	const wanted = name.toLowerCase();
-	for (const [key, value] of Object.entries(headers)) {
-		if (key.toLowerCase() !== wanted || value === undefined) continue;
-		return Array.isArray(value) ? value[0] : value;
-	}
-	return undefined;
-}
-
-function readNumber(headers: ResponseHeaders, name: string): number | undefined {
-	const raw = readHeader(headers, name);
-	if (raw === undefined || raw.trim() === '') return undefined;
-	const value = Number(raw);
-	return Number.isFinite(value) && value >= 0 ? value : undefined;
-}
+import { readNumberHeader, readRetryAfterMs as readStandardRetryAfterMs, type RateLimitWaits, type ResponseHeaders } from '../http';
 
 /** The store's quota as BigCommerce reports it on every response (docs: api-rate-limits). */
-export interface RateLimitHeaders {
+export interface RateLimitHeaders extends RateLimitWaits {
 	windowMs?: number;
 	/** Milliseconds until the quota refreshes. */
 	resetMs?: number;
@@ -28,12 +11,13 @@ export interface RateLimitHeaders {
 	retryAfterMs?: number;
 }
 
+/** Header names are case-insensitive at BigCommerce (since 2022); `readNumberHeader` ignores case. */
 export function readRateLimitHeaders(headers: ResponseHeaders, nowMs: number): RateLimitHeaders {
 	return {
-		windowMs: readNumber(headers, 'X-Rate-Limit-Time-Window-Ms'),
-		resetMs: readNumber(headers, 'X-Rate-Limit-Time-Reset-Ms'),
-		quota: readNumber(headers, 'X-Rate-Limit-Requests-Quota'),
-		left: readNumber(headers, 'X-Rate-Limit-Requests-Left'),
+		windowMs: readNumberHeader(headers, 'X-Rate-Limit-Time-Window-Ms'),
+		resetMs: readNumberHeader(headers, 'X-Rate-Limit-Time-Reset-Ms'),
+		quota: readNumberHeader(headers, 'X-Rate-Limit-Requests-Quota'),
+		left: readNumberHeader(headers, 'X-Rate-Limit-Requests-Left'),
 		retryAfterMs: readRetryAfterMs(headers, nowMs),
 	};
 }
@@ -44,12 +28,6 @@ export function readRateLimitHeaders(headers: ResponseHeaders, nowMs: number): R
  * in between adds it.
  */
 function readRetryAfterMs(headers: ResponseHeaders, nowMs: number): number | undefined {
-	const bigCommerce = readNumber(headers, 'X-Retry-After');
-	if (bigCommerce !== undefined) return bigCommerce * 1000;
-	const standard = readHeader(headers, 'Retry-After');
-	if (standard === undefined || standard.trim() === '') return undefined;
-	const seconds = Number(standard);
-	if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-	const date = Date.parse(standard);
-	return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+	const bigCommerce = readNumberHeader(headers, 'X-Retry-After');
+	return bigCommerce !== undefined ? bigCommerce * 1000 : readStandardRetryAfterMs(headers, nowMs);
 }

@@ -1,33 +1,13 @@
+import type { HttpMethod as AnyHttpMethod, RequestFunction } from '../http';
+
 /**
- * The one thing the transport needs from its host: a function that sends an HTTP request and
- * gives back the status, headers and parsed body. The n8n nodes back it with
+ * The request function is the shared one of `nodes/core/http`: the n8n nodes back it with
  * `httpRequestWithAuthentication` (which adds the X-Auth-Token), so the core never sees the token.
+ * See `query.ts` for why the transport encodes the query string itself.
  */
+export type { HttpRequest, HttpResponse, ResponseHeaders } from '../http';
 
-export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE';
+/** The methods BigCommerce's REST API uses (it has no PATCH endpoints). */
+export type HttpMethod = Exclude<AnyHttpMethod, 'PATCH'>;
 
-export type ResponseHeaders = Record<string, string | string[] | undefined>;
-
-export interface HttpRequest {
-	method: HttpMethod;
-	/** Absolute URL, query string included (see `query.ts` for why the transport encodes it). */
-	url: string;
-	/** JSON body for POST/PUT. */
-	body?: unknown;
-	headers?: Record<string, string>;
-	/** Give up on this attempt after this many milliseconds (the transport decides about retrying). */
-	timeoutMs?: number;
-}
-
-export interface HttpResponse {
-	statusCode: number;
-	headers: ResponseHeaders;
-	/** Parsed JSON, raw text when the body is not JSON, or undefined/'' when empty. */
-	body: unknown;
-}
-
-/**
- * Sends one request. Must resolve for every HTTP status (4xx and 5xx included) and reject only
- * when no status was received: network failure, DNS failure, timeout.
- */
-export type BigCommerceRequest = (request: HttpRequest) => Promise<HttpResponse>;
+export type BigCommerceRequest = RequestFunction;

@@ -1,7 +1,7 @@
 import { z, type ZodTypeAny } from 'zod';
 import { parseQueryString, type QueryInput } from './query';
 import { v3Collection } from './schemas/common';
-import { parseAt } from './schemas/parse';
+import { parseAt } from '../http';
 
 /** What the walkers need from the client: one GET of the collection, and how to fail. */
 export interface PageSource {

@@ -1,6 +1,0 @@
-/** "250 ms", "1.5 s", "92 s": short enough for an error message, precise where it matters. */
-export function formatDuration(ms: number): string {
-	if (ms < 1000) return `${Math.round(ms)} ms`;
-	if (ms < 10_000) return `${Number((ms / 1000).toFixed(1))} s`;
-	return `${Math.round(ms / 1000)} s`;
-}
