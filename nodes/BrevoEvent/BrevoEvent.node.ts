@@ -8,7 +8,7 @@ import {
 } from 'n8n-workflow';
 import { properties } from './description';
 import { brevoApiTest } from './methods/credentialTest';
-import { getAttributes, getLists, getTemplates } from './methods/loadOptions';
+import { getAttributes, getFolders, getLists, getTemplates } from './methods/loadOptions';
 import { operationFor } from './operations';
 import { brevoClient } from './shared/client';
 import { failedItem, toNodeError } from './shared/errors';
@@ -22,7 +22,7 @@ export class BrevoEvent implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Track events, keep contacts, catalog and orders current, and send email, SMS and WhatsApp with Brevo. To send later, put a Wait node before it.',
+		description: 'Track events, keep contacts, lists, catalog and orders current, and send email, SMS and WhatsApp with Brevo. To send later, put a Wait node before it.',
 		defaults: { name: 'Brevo Event' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
@@ -31,7 +31,7 @@ export class BrevoEvent implements INodeType {
 		properties,
 	};
 
-	methods = { loadOptions: { getAttributes, getLists, getTemplates }, credentialTest: { brevoApiTest } };
+	methods = { loadOptions: { getAttributes, getFolders, getLists, getTemplates }, credentialTest: { brevoApiTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
@@ -56,7 +56,8 @@ export class BrevoEvent implements INodeType {
 
 		for (let i = 0; i < items.length; i++) {
 			try {
-				out.push({ json: await handler.run(run, i), pairedItem: { item: i } });
+				const result = handler.kind === 'many' ? await handler.run(run, i) : [await handler.run(run, i)];
+				for (const json of result) out.push({ json, pairedItem: { item: i } });
 			} catch (error) {
 				if (this.continueOnFail()) {
 					out.push(failedItem(error, i));

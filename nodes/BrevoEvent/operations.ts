@@ -2,6 +2,7 @@ import { attributeOperations } from './resources/attribute/execute';
 import { contactOperations } from './resources/contact/execute';
 import { emailOperations } from './resources/email/execute';
 import { eventOperations } from './resources/event/execute';
+import { listOperations } from './resources/list/execute';
 import { orderOperations } from './resources/order/execute';
 import { productOperations } from './resources/product/execute';
 import { smsOperations } from './resources/sms/execute';
@@ -13,6 +14,7 @@ const operations: Record<string, ResourceOperations> = {
 	contact: contactOperations,
 	email: emailOperations,
 	event: eventOperations,
+	list: listOperations,
 	order: orderOperations,
 	product: productOperations,
 	sms: smsOperations,

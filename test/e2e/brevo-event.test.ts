@@ -1,9 +1,11 @@
 // Brevo Event E2E (issue 5): the node, installed from the package tarball in real n8n 2.41.1, talks
 // to the Brevo emulator through n8n's credential and request helpers: events (one and a batch)
 // reach Brevo, contacts are created and updated with attributes and lists (values of unknown
-// attributes reported), consent comes back as booleans, a templated email is sent once even when
-// the workflow runs twice with the same item (idempotency key), a 429 storm is retried to success,
-// and once retries are spent the execution fails with a clear message. One n8n for the whole file.
+// attributes reported), consent comes back as booleans (also for a contact found by its SMS
+// number; a number without country code takes the error output), lists are created once by name
+// and listed, a templated email is sent once even when the workflow runs twice with the same item
+// (idempotency key), a 429 storm is retried to success, and once retries are spent the execution
+// fails with a clear message. One n8n for the whole file.
 import { randomUUID } from 'node:crypto';
 import { startBrevoSandbox, type BrevoSandbox } from '../../sandbox/brevo';
 import { nodeOutput, readManifest, startN8n, withCredentials, type Execution, type N8nInstance, type WorkflowJson } from '../harness';
@@ -97,6 +99,7 @@ it('the editor’s drop-downs (templates, lists, attributes) load from Brevo thr
 	expect(await options('getTemplates')).toEqual(expect.arrayContaining([{ name: 'points_awarded (#5)', value: 5 }]));
 	expect(await options('getLists')).toEqual(expect.arrayContaining([{ name: 'vip_exclusive (#3)', value: 3 }]));
 	expect((await options('getAttributes')).map((o) => o.value)).toEqual(expect.arrayContaining(['FIRSTNAME', 'LOYALTY_POINTS', 'LOYALTY_TIER', 'CUSTOMER_GROUP']));
+	expect(await options('getFolders')).toEqual([{ name: 'Your first folder (#1)', value: 1 }]);
 });
 
 describe('Event', () => {
@@ -261,6 +264,63 @@ describe('Contact', () => {
 		for (const item of [optedOut, reachable, unknown]) {
 			for (const key of ['found', 'emailBlacklisted', 'smsBlacklisted', 'whatsappBlacklisted', 'canEmail', 'canSms', 'canWhatsapp']) expect(typeof item[key]).toBe('boolean');
 		}
+	});
+});
+
+describe('Contact by SMS number', () => {
+	it('Get Consent finds an SMS-only contact by its number however it is written; a number without country code takes the error output', async () => {
+		brevo.createContact({ attributes: { SMS: '+33622223333' }, smsBlacklisted: true });
+		const consent = brevoNode('Consent', { resource: 'contact', operation: 'getConsent', identifierType: 'phone_id', identifier: '={{ $json.phone }}' }, { onError: 'continueErrorOutput' });
+		const workflow = withCredentials(
+			{
+				name: 'E2E Brevo: consent by phone',
+				nodes: [
+					node('Webhook', 'n8n-nodes-base.webhook', 2, { httpMethod: 'POST', path: 'e2e-brevo-consent-phone', options: {} }, { webhookId: randomUUID() }),
+					node('Split', 'n8n-nodes-base.splitOut', 1, { fieldToSplitOut: 'body.contacts', include: 'noOtherFields', options: {} }),
+					consent,
+				],
+				connections: {
+					Webhook: { main: [[{ node: 'Split', type: 'main', index: 0 }]] },
+					Split: { main: [[{ node: 'Consent', type: 'main', index: 0 }]] },
+				},
+				settings: { executionOrder: 'v1' },
+			},
+			{ brevoApi: credential },
+		);
+		const id = await deploy(workflow);
+		const { execution } = await call(id, 'e2e-brevo-consent-phone', { contacts: [{ phone: '+33 6 22 22 33 33' }, { phone: '0622223333' }] });
+		expect(execution.status).toBe('success');
+		expect(nodeOutput(execution, 'Consent', 0)).toEqual([
+			expect.objectContaining({ identifierType: 'phone_id', identifier: '+33622223333', found: true, sms: '+33622223333', smsBlacklisted: true, canSms: false }),
+		]);
+		expect(nodeOutput(execution, 'Consent', 1)).toEqual([
+			{
+				phone: '0622223333',
+				error: expect.stringContaining('"0622223333" has no country code'),
+				details: { failure: 'invalid_input', problems: [{ field: 'identifier', message: expect.stringContaining('no country code') }] },
+			},
+		]);
+	});
+});
+
+describe('List', () => {
+	it('Create makes a list once (run again: the existing one, created: false); Get Many gives one item per list with its folder', async () => {
+		const create = brevoNode('Create list', { resource: 'list', operation: 'create', name: '={{ $json.body.name }}' });
+		const createId = await deploy(webhookWorkflow('E2E Brevo: create list', 'e2e-brevo-list-create', [create]));
+		const first = await call(createId, 'e2e-brevo-list-create', { name: 'e2e_household' }, 1);
+		const second = await call(createId, 'e2e-brevo-list-create', { name: 'e2e_household' }, 2);
+		expect([first.execution.status, second.execution.status]).toEqual(['success', 'success']);
+		const [made] = first.body as Array<Record<string, unknown>>;
+		expect(made).toEqual({ created: true, id: expect.any(Number), name: 'e2e_household', folderId: 1, folderName: 'Your first folder' });
+		expect(second.body).toEqual([{ ...made, created: false }]);
+		expect(brevo.lists().filter((l) => l.name === 'e2e_household')).toHaveLength(1);
+
+		const getAll = brevoNode('Get lists', { resource: 'list', operation: 'getAll', returnAll: true });
+		const getId = await deploy(webhookWorkflow('E2E Brevo: get lists', 'e2e-brevo-list-get', [getAll]));
+		const { body } = await call(getId, 'e2e-brevo-list-get', {});
+		const lists = body as Array<Record<string, unknown>>;
+		expect(lists.map((l) => l.id)).toEqual(brevo.lists().map((l) => l.id));
+		expect(lists.find((l) => l.id === made.id)).toEqual(expect.objectContaining({ name: 'e2e_household', folderId: 1, folderName: 'Your first folder', uniqueSubscribers: 0 }));
 	});
 });
 

@@ -1,5 +1,5 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { listAttributes, listContactLists, listEmailTemplates } from '../../core/brevo';
+import { listAttributes, listContactLists, listEmailTemplates, listFolders } from '../../core/brevo';
 import { brevoClient } from '../shared/client';
 
 /** Drop-downs filled from the user's Brevo account. */
@@ -14,6 +14,11 @@ export async function getAttributes(this: ILoadOptionsFunctions): Promise<INodeP
 export async function getLists(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const lists = await listContactLists(await brevoClient(this));
 	return lists.map((l) => ({ name: `${l.name} (#${l.id})`, value: l.id })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export async function getFolders(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const folders = await listFolders(await brevoClient(this));
+	return folders.map((f) => ({ name: `${f.name} (#${f.id})`, value: f.id })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export async function getTemplates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {

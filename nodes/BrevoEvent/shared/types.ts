@@ -14,9 +14,10 @@ export interface RunContext {
 
 export type BatchResult = { itemIndex: number; json: IDataObject } | { itemIndex: number; error: unknown };
 
-/** An operation runs per item, or once for all items (the batch endpoints). */
+/** An operation runs per item (giving one output item, or several: `many`), or once for all items (the batch endpoints). */
 export type Operation =
 	| { kind: 'item'; run: (run: RunContext, itemIndex: number) => Promise<IDataObject> }
+	| { kind: 'many'; run: (run: RunContext, itemIndex: number) => Promise<IDataObject[]> }
 	| { kind: 'batch'; run: (run: RunContext, itemIndexes: number[]) => Promise<BatchResult[]> };
 
 export type ResourceOperations = Record<string, Operation>;

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { BrevoClient } from './client';
+import { getLists } from './lists';
 
 /**
  * The account's contact lists and email templates, read page by page, for the node's drop-downs.
- * Page sizes are the API's maxima (GET /contacts/lists: 50; GET /smtp/templates: 1000).
+ * Page sizes are the API's maxima (GET /contacts/lists: 50, see lists.ts; GET /smtp/templates: 1000).
  */
-const listsPage = z.object({ lists: z.array(z.object({ id: z.number(), name: z.string() }).passthrough()).optional().default([]), count: z.number().optional() }).passthrough();
 const templatesPage = z
 	.object({ templates: z.array(z.object({ id: z.number(), name: z.string(), isActive: z.boolean().optional() }).passthrough()).optional().default([]), count: z.number().optional() })
 	.passthrough();
@@ -14,13 +14,7 @@ const templatesPage = z
 const MAX_PAGES = 40;
 
 export async function listContactLists(client: BrevoClient): Promise<Array<{ id: number; name: string }>> {
-	const all: Array<{ id: number; name: string }> = [];
-	for (let page = 0; page < MAX_PAGES; page++) {
-		const body = await client.sendFor({ method: 'GET', path: '/contacts/lists', query: { limit: 50, offset: page * 50, sort: 'asc' }, action: 'list the contact lists' }, listsPage);
-		all.push(...body.lists.map((l) => ({ id: l.id, name: l.name })));
-		if (body.lists.length < 50 || (body.count !== undefined && all.length >= body.count)) break;
-	}
-	return all;
+	return (await getLists(client)).map((l) => ({ id: l.id, name: l.name }));
 }
 
 export async function listEmailTemplates(client: BrevoClient): Promise<Array<{ id: number; name: string }>> {

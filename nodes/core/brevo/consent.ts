@@ -8,6 +8,8 @@ export interface Consent {
 	found: boolean;
 	contactId?: number;
 	email?: string;
+	/** The contact's SMS number (its SMS attribute), when it has one. */
+	sms?: string;
 	emailBlacklisted: boolean;
 	smsBlacklisted: boolean;
 	/** Only newer Brevo accounts report it; false when absent. */
@@ -57,6 +59,7 @@ export function consentOf(contact: ContactDetails | undefined, options: ConsentO
 		found: true,
 		contactId: contact.id,
 		email: contact.email ?? undefined,
+		sms: typeof contact.attributes.SMS === 'string' || typeof contact.attributes.SMS === 'number' ? String(contact.attributes.SMS) : undefined,
 		emailBlacklisted: contact.emailBlacklisted,
 		smsBlacklisted: contact.smsBlacklisted,
 		whatsappBlacklisted,

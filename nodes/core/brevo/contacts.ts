@@ -1,5 +1,7 @@
+import type { z } from 'zod';
 import type { BrevoClient } from './client';
-import { isNotFoundError } from './api-error';
+import { BrevoApiError, isBrevoApiError, isNotFoundError } from './api-error';
+import { duplicateIdentifiers } from './error-body';
 import { contactDetailsSchema, createContactSchema, type ContactDetails } from './responses';
 import type { ContactAttributeValue, ContactIdentifierType, CreateContactBody, UpdateContactBody } from './sdk-types';
 import { segment } from './urls';
@@ -34,6 +36,26 @@ export interface ContactInput {
 	removeFromListIds?: number[];
 }
 
+/**
+ * What to do when Brevo refuses the contact because its SMS or WhatsApp number already belongs to
+ * another contact (400 `duplicate_parameter`, `metadata.duplicate_identifiers: ['SMS']`; Brevo keeps
+ * each identifier on one contact only and, unless `forceMerge` is sent, answers this error rather
+ * than merging): `skip` sends the contact again without that number and reports it; `fail` throws.
+ */
+export type SharedPhoneNumbers = 'skip' | 'fail';
+
+export interface UpsertOptions {
+	/** Default `fail`, Brevo's own behaviour. */
+	sharedPhoneNumbers?: SharedPhoneNumbers;
+}
+
+/** A phone attribute left out because another contact holds the number. */
+export interface SkippedField {
+	field: 'SMS' | 'WHATSAPP';
+	value: string;
+	reason: string;
+}
+
 export interface UpsertResult {
 	/** True when Brevo created the contact, false when it updated an existing one. */
 	created: boolean;
@@ -41,6 +63,24 @@ export interface UpsertResult {
 	id?: number;
 	/** How the contact was named for the list removal, when there was one. */
 	identifier: ContactIdentifier;
+	/** Phone attributes not saved because another contact holds the number (`sharedPhoneNumbers: 'skip'`). */
+	skippedFields: SkippedField[];
+}
+
+const PHONE_FIELDS = ['SMS', 'WHATSAPP'] as const;
+
+/**
+ * The phone attributes a duplicate error names: Brevo's `metadata.duplicate_identifiers`, or, when
+ * it gives none, its message ("SMS is already associated with another Contact").
+ */
+export function duplicatePhoneFields(error: unknown): Array<SkippedField['field']> {
+	if (!isBrevoApiError(error) || error.failure !== 'duplicate') return [];
+	const named = duplicateIdentifiers(error.metadata).map((f) => f.toUpperCase());
+	const fromMessage = named.length ? [] : [...(error.brevoMessage ?? '').matchAll(/\b(SMS|WHATSAPP)\b/gi)].map((m) => m[1].toUpperCase());
+	const fields = named.length ? named : fromMessage;
+	// Another identifier (email, ext_id) held by someone else is not a shared household number.
+	if (fields.length === 0 || fields.some((f) => !(PHONE_FIELDS as readonly string[]).includes(f))) return [];
+	return PHONE_FIELDS.filter((f) => fields.includes(f));
 }
 
 const HINT = 'Correct the contact fields named and run again.';
@@ -89,13 +129,32 @@ export function buildUpsertContact(input: ContactInput): CreateContactBody {
  * field for that; PUT /contacts/{identifier} has `unlinkListIds`). Both calls set absolute values,
  * so they are retried on 5xx and timeouts.
  */
-export async function upsertContact(client: BrevoClient, input: ContactInput): Promise<UpsertResult> {
-	const body = buildUpsertContact(input);
+export async function upsertContact(client: BrevoClient, input: ContactInput, options: UpsertOptions = {}): Promise<UpsertResult> {
+	let body = buildUpsertContact(input);
 	const identifier = primaryIdentifier(input)!;
-	const created = await client.sendFor(
-		{ method: 'POST', path: '/contacts', body, action: `create or update the contact ${identifier.value}`, repeatable: true },
-		createContactSchema,
-	);
+	const skippedFields: SkippedField[] = [];
+	let created: z.output<typeof createContactSchema>;
+	for (;;) {
+		try {
+			created = await client.sendFor(
+				{ method: 'POST', path: '/contacts', body, action: `create or update the contact ${identifier.value}`, repeatable: true },
+				createContactSchema,
+			);
+			break;
+		} catch (error) {
+			const attributes = { ...(body.attributes ?? {}) };
+			const fields = duplicatePhoneFields(error).filter((f) => attributes[f] !== undefined);
+			// The number that names the contact cannot be left out: there would be nothing to find it by.
+			if (fields.length === 0 || fields.some((f) => PRIMARY_PHONE[f] === identifier.kind)) throw error;
+			if ((options.sharedPhoneNumbers ?? 'fail') === 'fail') throw withSharedNumberHint(error as BrevoApiError);
+			for (const field of fields) {
+				skippedFields.push({ field, value: String(attributes[field]), reason: `another Brevo contact already has this ${field === 'SMS' ? 'SMS' : 'WhatsApp'} number` });
+				delete attributes[field];
+			}
+			// Sent again without the numbers: each round leaves out at least one, so this ends.
+			body = compact({ ...body, attributes: Object.keys(attributes).length ? attributes : undefined });
+		}
+	}
 	const id = created?.id;
 	const removeFrom = input.removeFromListIds ?? [];
 	if (removeFrom.length) {
@@ -110,17 +169,63 @@ export async function upsertContact(client: BrevoClient, input: ContactInput): P
 			repeatable: true,
 		});
 	}
-	return { created: id !== undefined, id, identifier };
+	return { created: id !== undefined, id, identifier, skippedFields };
+}
+
+const PRIMARY_PHONE: Record<SkippedField['field'], ContactIdentifierKind> = { SMS: 'phone_id', WHATSAPP: 'whatsapp_id' };
+
+/** The duplicate error, with what to do when two people share a number. */
+function withSharedNumberHint(error: BrevoApiError): BrevoApiError {
+	const { failure, summary, request, status, code, brevoMessage, detail, metadata, responseBody, attempts, elapsedMs, uncertain } = error;
+	return new BrevoApiError({
+		failure,
+		summary,
+		request,
+		status,
+		code,
+		brevoMessage,
+		detail,
+		metadata,
+		responseBody,
+		attempts,
+		elapsedMs,
+		uncertain,
+		hint: `${error.hint} If two people share the number (e.g. a household), set "If the Phone Number Belongs to Another Contact" to "Save the Contact Without It".`,
+		cause: error,
+	});
+}
+
+const PHONE_KINDS: ReadonlySet<ContactIdentifierKind> = new Set(['phone_id', 'whatsapp_id', 'landline_number_id']);
+
+/**
+ * The identifier as a lookup sends it, checked first: an empty value would turn the call into
+ * GET /contacts (every contact); a phone number is written as Brevo stores it, `+` and digits
+ * (`+33 6 12-34-56-78` and `0033612345678` → `+33612345678`). A number without its country code
+ * is refused rather than looked up: Brevo would not find it, and "unknown contact" must not be
+ * read as "no opt-out on record".
+ */
+export function lookupIdentifier(identifier: ContactIdentifier): ContactIdentifier {
+	const label = IDENTIFIER_LABELS[identifier.kind] ?? identifier.kind;
+	const value = identifier.value?.trim() ?? '';
+	const problems = new Problems();
+	let hint = 'Give the identifier, e.g. map the email with an expression such as {{ $json.email }}.';
+	if (!value) problems.add('identifier', `the contact's ${label} is empty`);
+	else if (identifier.kind === 'contact_id' && !/^\d+$/.test(value)) problems.add('identifier', `"${value}" is not a Brevo contact ID (a whole number)`);
+	else if (PHONE_KINDS.has(identifier.kind)) {
+		const phone = compactPhone(value);
+		hint = 'Write the number in international form, with + and the country code, e.g. +33612345678 (spaces, dots, dashes and brackets are fine).';
+		if (/^0(?!0)/.test(phone)) problems.add('identifier', `"${value}" has no country code (it starts with a single 0, a national number)`);
+		else if (!isValidPhone(phone)) problems.add('identifier', `"${value}" is not a ${label} with its country code (6 to 15 digits, optionally after + or 00)`);
+		else return { kind: identifier.kind, value: phone.startsWith('+') ? phone : `+${phone}` };
+	}
+	problems.throwIfAny('The contact cannot be looked up in Brevo:', hint);
+	return { kind: identifier.kind, value };
 }
 
 /** GET /contacts/{identifier}: the contact, or a `not_found` BrevoApiError. */
-export async function getContact(client: BrevoClient, identifier: ContactIdentifier): Promise<ContactDetails> {
+export async function getContact(client: BrevoClient, given: ContactIdentifier): Promise<ContactDetails> {
+	const identifier = lookupIdentifier(given);
 	const label = IDENTIFIER_LABELS[identifier.kind] ?? identifier.kind;
-	const problems = new Problems();
-	// An empty identifier would turn the lookup into GET /contacts, the list of all contacts.
-	if (!identifier.value?.trim()) problems.add('identifier', `the contact's ${label} is empty`);
-	else if (identifier.kind === 'contact_id' && !/^\d+$/.test(identifier.value.trim())) problems.add('identifier', `"${identifier.value}" is not a Brevo contact ID (a whole number)`);
-	problems.throwIfAny('The contact cannot be looked up in Brevo:', 'Give the identifier, e.g. map the email with an expression such as {{ $json.email }}.');
 	return client.sendFor(
 		{
 			method: 'GET',

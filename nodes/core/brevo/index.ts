@@ -21,8 +21,8 @@ export { buildUrl, normaliseBaseUrl } from './urls';
 
 export { buildEvent, toBatchItem, trackEvent, trackEvents, EVENT_NAME_PATTERN, MAX_EVENT_PROPERTIES_BYTES } from './events';
 export type { EventIdentifiersInput, EventInput } from './events';
-export { buildUpsertContact, findContact, getContact, primaryIdentifier, upsertContact, IDENTIFIER_LABELS } from './contacts';
-export type { ContactIdentifier, ContactIdentifierKind, ContactInput, UpsertResult } from './contacts';
+export { buildUpsertContact, duplicatePhoneFields, findContact, getContact, lookupIdentifier, primaryIdentifier, upsertContact, IDENTIFIER_LABELS } from './contacts';
+export type { ContactIdentifier, ContactIdentifierKind, ContactInput, SharedPhoneNumbers, SkippedField, UpsertOptions, UpsertResult } from './contacts';
 export { consentOf } from './consent';
 export type { Consent, ConsentOptions } from './consent';
 export { attributeName, checkAttributeValues, createAttribute, ensureAttributes, listAttributes, TAJO_ATTRIBUTES } from './attributes';
@@ -41,3 +41,5 @@ export type { OrderBatchOptions, OrderInput, OrderLineInput } from './orders';
 export type { AttributeDefinition, ContactDetails } from './responses';
 export type * from './sdk-types';
 export { listContactLists, listEmailTemplates } from './account-lists';
+export { createList, getLists, listFolders, sameListName } from './lists';
+export type { ContactFolder, ContactList, CreateListInput, CreateListResult, GetListsOptions } from './lists';

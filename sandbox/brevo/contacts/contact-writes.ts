@@ -119,3 +119,13 @@ export function hasIdentifier(prepared: PreparedChanges): boolean {
 		['EXT_ID', 'SMS', 'WHATSAPP', 'LANDLINE_NUMBER'].some((name) => prepared.attributes[name] !== undefined && prepared.attributes[name] !== null)
 	);
 }
+
+/** Whether the changes name the contact by email or ext_id (then phone numbers do not pick the contact to update). */
+export function hasKeyIdentifier(prepared: PreparedChanges): boolean {
+	return prepared.email !== undefined || (prepared.attributes.EXT_ID !== undefined && prepared.attributes.EXT_ID !== null);
+}
+
+/** The phone identifiers' labels in duplicate errors (SMS, WHATSAPP, LANDLINE_NUMBER). */
+export function isPhoneField(label: string): boolean {
+	return UNIQUE_FIELDS.some((f) => f.label === label && f.phone === true);
+}

@@ -1,7 +1,7 @@
 import { q, type Router, type SandboxRequest, type SandboxResponse } from '../../http/router';
 import { resolveContact } from '../contacts/contact-lookup';
 import { contactDetails, extendedContactDetails } from '../contacts/contact-view';
-import { applyChanges, conflicts, hasIdentifier, insertContact, prepareChanges, type ContactChanges } from '../contacts/contact-writes';
+import { applyChanges, conflicts, hasIdentifier, hasKeyIdentifier, insertContact, isPhoneField, prepareChanges, type ContactChanges } from '../contacts/contact-writes';
 import type { BrevoContext } from '../context';
 import { badRequest } from '../errors';
 import type { ContactRecord } from '../model';
@@ -50,8 +50,13 @@ function readChanges(body: Record<string, unknown>): ContactChanges {
 }
 
 /**
- * 201 `{id}` for a new contact; with `updateEnabled: true` an existing contact (matched by any of
- * its identifiers) is updated and the answer is 204; without it, 400 `duplicate_parameter`.
+ * 201 `{id}` for a new contact; with `updateEnabled: true` an existing contact is updated and the
+ * answer is 204; without it, 400 `duplicate_parameter`. The contact to update is the one the
+ * email or ext_id names (the phone numbers only when neither is given). An identifier that another
+ * contact holds is a 400 `duplicate_parameter` naming it in `metadata.duplicate_identifiers`: Brevo
+ * keeps each email, ext_id and phone number on one contact, and merges two contacts only when
+ * asked (`forceMerge`, "When false (default), a 4xx error is returned on identifier conflict").
+ * So two customers sharing a phone number (a household) cannot both have it as SMS.
  */
 function createContact(ctx: BrevoContext, req: SandboxRequest): SandboxResponse {
 	const body = objectBody(req);
@@ -66,17 +71,26 @@ function createContact(ctx: BrevoContext, req: SandboxRequest): SandboxResponse 
 		const contact = insertContact(ctx.state, prepared, ctx.now());
 		return { status: 201, body: { id: contact.id } };
 	}
-	const fields = [...new Set(existing.map((c) => c.field))];
+	const fieldsOf = (list: typeof existing) => [...new Set(list.map((c) => c.field))];
 	if (!updateEnabled) {
-		badRequest('duplicate_parameter', `Unable to create contact, ${fields.join(', ')} is already associated with another Contact`, {
-			duplicate_identifiers: fields,
-		});
+		const fields = fieldsOf(existing);
+		badRequest('duplicate_parameter', `Unable to create contact, ${fields.join(', ')} is already associated with another Contact`, { duplicate_identifiers: fields });
 	}
-	const targets = [...new Set(existing.map((c) => c.contact))];
+	const naming = hasKeyIdentifier(prepared) ? existing.filter((c) => !isPhoneField(c.field)) : existing;
+	const targets = [...new Set(naming.map((c) => c.contact))];
 	if (targets.length > 1) {
+		const fields = fieldsOf(naming);
 		badRequest('duplicate_parameter', `Unable to update contact, ${fields.join(', ')} belong to different contacts`, { duplicate_identifiers: fields });
 	}
-	applyChanges(targets[0], prepared, ctx.now());
+	const target = targets[0];
+	const clash = existing.filter((c) => c.contact !== target);
+	if (clash.length > 0) {
+		const fields = fieldsOf(clash);
+		const verb = target ? 'update' : 'create';
+		badRequest('duplicate_parameter', `Unable to ${verb} contact, ${fields.join(', ')} is already associated with another Contact`, { duplicate_identifiers: fields });
+	}
+	// Every holder of the given identifiers is the target here (the clash check above).
+	applyChanges(target as ContactRecord, prepared, ctx.now());
 	return { status: 204 };
 }
 

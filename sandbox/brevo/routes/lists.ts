@@ -3,12 +3,27 @@ import { findContact } from '../contacts/contact-lookup';
 import { contactDetails } from '../contacts/contact-view';
 import type { BrevoContext } from '../context';
 import { badRequest, notFound } from '../errors';
-import type { ContactRecord, ListRecord } from '../model';
+import type { ContactRecord, FolderRecord, ListRecord } from '../model';
 import { dateQuery, idParam, isValidEmail, objectBody, optionalInteger, pageQuery, paginate, requiredString } from '../request-checks';
 import type { BrevoState } from '../state/brevo-state';
 
-/** Contact lists: list, create, read, delete, members, add and remove contacts. */
+/** Contact lists: list, create, read, delete, members, add and remove contacts; folders and their lists. */
 export function registerListRoutes(router: Router, ctx: BrevoContext): void {
+	router.get('/v3/contacts/folders', (req) => {
+		const { items, count } = paginate([...ctx.state.folders.values()], pageQuery(req, { limit: 10, max: 50 }), (f) => String(f.id).padStart(12, '0'));
+		return { status: 200, body: { folders: items.map((f) => folderSummary(ctx.state, f)), count } };
+	});
+	router.get('/v3/contacts/folders/{folderId}/lists', (req) => {
+		const folder = ctx.state.folders.get(idParam(req.params.folderId, 'folderId')) ?? notFound('Folder ID does not exist');
+		const inFolder = [...ctx.state.lists.values()].filter((l) => l.folderId === folder.id);
+		const { items, count } = paginate(inFolder, pageQuery(req, { limit: 10, max: 50 }), (l) => l.createdAt);
+		// getFolderLists: the lists without their folderId (the folder is the one asked for).
+		const lists = items.map((l) => {
+			const { folderId: _folder, ...summary } = listSummary(ctx.state, l);
+			return summary;
+		});
+		return { status: 200, body: { lists, count } };
+	});
 	router.get('/v3/contacts/lists', (req) => {
 		const { items, count } = paginate([...ctx.state.lists.values()], pageQuery(req, { limit: 10, max: 50 }), (l) => l.createdAt);
 		return { status: 200, body: { lists: items.map((l) => listSummary(ctx.state, l)), count } };
@@ -54,6 +69,14 @@ function listSummary(state: BrevoState, list: ListRecord): Record<string, unknow
 		uniqueSubscribers: members.length,
 		folderId: list.folderId,
 	};
+}
+
+/** getFolder fields: the subscriber counts of the folder's lists together. */
+function folderSummary(state: BrevoState, folder: FolderRecord): Record<string, unknown> {
+	const listIds = new Set([...state.lists.values()].filter((l) => l.folderId === folder.id).map((l) => l.id));
+	const members = [...state.contacts.values()].filter((c) => c.listIds.some((id) => listIds.has(id)));
+	const blacklisted = members.filter((c) => c.emailBlacklisted).length;
+	return { id: folder.id, name: folder.name, totalBlacklisted: blacklisted, totalSubscribers: members.length - blacklisted, uniqueSubscribers: members.length };
 }
 
 function createList(ctx: BrevoContext, req: SandboxRequest): SandboxResponse {

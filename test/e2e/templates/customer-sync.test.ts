@@ -3,7 +3,8 @@
 // user folder: sign-ups of a retail, a VIP and a wholesale customer become Brevo contacts (names,
 // SMS, group, the group's list, loyalty points and tier) and Tajo members with the account-creation
 // bonus; a later change of the customer updates the contact and gives no second bonus; a duplicate
-// delivery starts nothing, and a replayed event (new hash) changes nothing.
+// delivery starts nothing, and a replayed event (new hash) changes nothing; a second customer with
+// the same phone number (a household) is synced without SMS, and the two are never merged.
 import type { BigCommerceSandbox } from '../../../sandbox/bigcommerce';
 import type { BrevoSandbox } from '../../../sandbox/brevo';
 import { openLedgerStore } from '../../../nodes/core/ledger';
@@ -217,5 +218,23 @@ describe('the customer sync template', () => {
 		expect(balances).toEqual([BONUS, BONUS, BONUS]);
 		const bonusEntries = await Promise.all([...customerIds.values()].map(async (id) => (await memberOf(id)).entries.length));
 		expect(bonusEntries).toEqual([1, 1, 1]);
+	});
+
+	it('a household: a second customer with the same phone number is synced without SMS (reported), and nobody is merged', async () => {
+		const rita = signUps[0];
+		const created = bc.createCustomer({ email: 'sam.retail@example.com', first_name: 'Sam', last_name: 'Retail', phone: rita.phone, customer_group_id: 1 }) as { id: number };
+		await bc.idle();
+		const [execution] = await timed('household sign-up', () => nextExecutions(1));
+		expect(execution.status).toBe('success');
+		expect(nodesRun(execution)).toEqual(FULL_RUN);
+		expect(nodeOutput(execution, 'Contact to Brevo')[0]).toEqual(
+			expect.objectContaining({ created: true, skippedFields: [{ field: 'SMS', value: rita.phone, reason: 'another Brevo contact already has this SMS number' }] }),
+		);
+		const sam = contact('sam.retail@example.com');
+		expect(sam.attributes).toEqual(expect.objectContaining({ FIRSTNAME: 'Sam', EXT_ID: String(created.id), LOYALTY_POINTS: BONUS }));
+		expect((sam.attributes as Json).SMS).toBeUndefined();
+		// Rita keeps her number, email and customer ID: the two people stay two contacts.
+		expect((contact('rita.retail@example.com').attributes as Json)).toEqual(expect.objectContaining({ SMS: expect.stringContaining(rita.phone.replace('+', '')), EXT_ID: String(customerIds.get('Retail')) }));
+		expect((await memberOf(created.id)).member.points.available).toBe(BONUS);
 	});
 });

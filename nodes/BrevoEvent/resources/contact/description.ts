@@ -100,6 +100,23 @@ export const contactFields: INodeProperties[] = [
 		description: 'Brevo keeps only values of attributes that exist in the account and fit their type, and drops the others without an error. The node checks first (one lookup per run).',
 		hint: 'Create missing attributes with Attribute → Ensure',
 	},
+	{
+		displayName: 'If the Phone Number Belongs to Another Contact',
+		name: 'sharedPhoneNumbers',
+		type: 'options',
+		displayOptions: { show: upsert },
+		options: [
+			{
+				name: 'Save the Contact Without It',
+				value: 'skip',
+				description: 'Create or update the contact without that SMS or WhatsApp number, and list it under skippedFields in the output',
+			},
+			{ name: 'Stop With an Error', value: 'fail', description: 'Fail the item, as Brevo refuses the contact' },
+		],
+		default: 'skip',
+		description:
+			'Brevo keeps each SMS and WhatsApp number on one contact only and refuses a second contact with it (duplicate_parameter). People of one household often share a number: saving the contact without it keeps the sync going and never merges two people.',
+	},
 	// Get, Get Consent
 	identifierTypeProperty(lookup),
 	{
@@ -110,7 +127,8 @@ export const contactFields: INodeProperties[] = [
 		displayOptions: { show: lookup },
 		default: '',
 		placeholder: 'name@email.com',
-		description: 'The contact’s email, ID, ext ID or phone number, as chosen above',
+		description: 'The contact’s email, ID, ext ID or phone number, as chosen above. Phone numbers need their country code, e.g. +33612345678; spaces, dots and dashes are fine.',
+		hint: 'For an SMS-only contact, choose SMS Phone Number above',
 	},
 	{
 		displayName: 'If Not Found',

@@ -5,10 +5,12 @@ import {
 	findContact,
 	getContact,
 	listAttributes,
+	lookupIdentifier,
 	upsertContact,
 	type ContactIdentifierKind,
 	type ContactInput,
 	type IgnoredAttribute,
+	type SharedPhoneNumbers,
 } from '../../../core/brevo';
 import { idList, keyValues, optionalText, optionsOf, text } from '../../shared/params';
 import type { ResourceOperations, RunContext } from '../../shared/types';
@@ -53,7 +55,7 @@ export const contactOperations: ResourceOperations = {
 				addToListIds: idList(ctx, ctx.getNodeParameter('addToLists', i, []), 'Add to Lists', i),
 				removeFromListIds: idList(ctx, ctx.getNodeParameter('removeFromLists', i, []), 'Remove From Lists', i),
 			};
-			const result = await upsertContact(client, input);
+			const result = await upsertContact(client, input, { sharedPhoneNumbers: ctx.getNodeParameter('sharedPhoneNumbers', i, 'skip') as SharedPhoneNumbers });
 			const json: IDataObject = {
 				created: result.created,
 				contact: { identifierType: result.identifier.kind, identifier: result.identifier.value, ...(result.id !== undefined ? { id: result.id } : {}) },
@@ -61,6 +63,7 @@ export const contactOperations: ResourceOperations = {
 				addedToLists: input.addToListIds ?? [],
 				removedFromLists: input.removeFromListIds ?? [],
 			};
+			if (result.skippedFields.length) json.skippedFields = result.skippedFields.map((f) => ({ ...f }));
 			if (checked.ignored.length) json.ignoredAttributes = checked.ignored.map((a) => ({ name: a.name, value: a.value as IDataObject[string], reason: a.reason }));
 			return json;
 		},
@@ -68,7 +71,7 @@ export const contactOperations: ResourceOperations = {
 	get: {
 		kind: 'item',
 		run: async ({ ctx, client }, i) => {
-			const identifier = { kind: ctx.getNodeParameter('identifierType', i) as ContactIdentifierKind, value: text(ctx, 'identifier', i) };
+			const identifier = lookupIdentifier({ kind: ctx.getNodeParameter('identifierType', i) as ContactIdentifierKind, value: text(ctx, 'identifier', i) });
 			if ((ctx.getNodeParameter('notFound', i, 'error') as string) === 'empty') {
 				const contact = await findContact(client, identifier);
 				return contact ? ({ found: true, ...contact } as IDataObject) : { found: false, identifierType: identifier.kind, identifier: identifier.value };
@@ -79,7 +82,8 @@ export const contactOperations: ResourceOperations = {
 	getConsent: {
 		kind: 'item',
 		run: async ({ ctx, client }, i) => {
-			const identifier = { kind: ctx.getNodeParameter('identifierType', i) as ContactIdentifierKind, value: text(ctx, 'identifier', i) };
+			// Checked and written as Brevo stores it (a phone number as +<country code><number>) before the lookup.
+			const identifier = lookupIdentifier({ kind: ctx.getNodeParameter('identifierType', i) as ContactIdentifierKind, value: text(ctx, 'identifier', i) });
 			const contact = await findContact(client, identifier);
 			const consent = consentOf(contact, {
 				checkListIds: idList(ctx, ctx.getNodeParameter('checkLists', i, []), 'Also Check Lists', i),

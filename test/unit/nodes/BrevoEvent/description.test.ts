@@ -36,6 +36,8 @@ describe('Brevo Event node description', () => {
 			'email.sendTemplate',
 			'event.track',
 			'event.trackMany',
+			'list.create',
+			'list.getAll',
 			'order.send',
 			'order.sendMany',
 			'product.upsert',

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { transportOverrides } from '../../../../nodes/BrevoEvent/shared/client';
-import { getAttributes, getLists, getTemplates } from '../../../../nodes/BrevoEvent/methods/loadOptions';
+import { getAttributes, getFolders, getLists, getTemplates } from '../../../../nodes/BrevoEvent/methods/loadOptions';
 import { startBrevoSandbox, type BrevoSandbox } from '../../../../sandbox/brevo';
 import { takesErrorOutput } from '../support/error-output';
 import { execute, fakeContext, fetchHttp, type FakeRun } from './support/fake-context';
@@ -119,6 +119,100 @@ describe('Contact and Attribute', () => {
 	});
 });
 
+describe('shared SMS numbers, consent by phone', () => {
+	const rita = { resource: 'contact', operation: 'upsert', email: 'rita@example.com', identifiers: { extId: '1', sms: '+1 512 555 0101' }, attributesMode: 'json', attributesJson: { FIRSTNAME: 'Rita' } };
+	const sam = { ...rita, email: 'sam@example.com', identifiers: { extId: '2', sms: '+15125550101' }, attributesJson: { FIRSTNAME: 'Sam' } };
+
+	it('a household: the second person is saved without the number, reported under skippedFields; nobody is merged', async () => {
+		await run(rita);
+		const [out] = await run(sam);
+		expect(out).toMatchObject({
+			created: true,
+			contact: { identifierType: 'email_id', identifier: 'sam@example.com' },
+			skippedFields: [{ field: 'SMS', value: '+15125550101', reason: 'another Brevo contact already has this SMS number' }],
+		});
+		expect(sandbox.contact('rita@example.com')?.attributes).toEqual({ FIRSTNAME: 'Rita', SMS: '+15125550101', EXT_ID: '1' });
+		expect(sandbox.contact('sam@example.com')?.attributes).toEqual({ FIRSTNAME: 'Sam', EXT_ID: '2' });
+		// Running it again: the same answer, and still two people.
+		const [again] = await run(sam);
+		expect(again).toMatchObject({ created: false, skippedFields: [{ field: 'SMS' }] });
+		expect(sandbox.contacts()).toHaveLength(2);
+	});
+
+	it('"Stop With an Error": the item fails with what to do; with Continue On Fail it is { error, details }', async () => {
+		await run(rita);
+		const error = (await run({ ...sam, sharedPhoneNumbers: 'fail' }).catch((e: unknown) => e)) as Error & { description?: string; httpCode?: string };
+		expect(error.message).toMatch(/^Brevo refused to create or update the contact sam@example.com \(400 Bad Request, duplicate_parameter on POST \/contacts\)\. Brevo said: "Unable to create contact, SMS is already associated with another Contact"\.$/);
+		expect(error.description).toMatch(/set "If the Phone Number Belongs to Another Contact" to "Save the Contact Without It"/);
+		const [failed] = await run({ ...sam, sharedPhoneNumbers: 'fail' }, { continueOnFail: true });
+		expect(failed).toEqual({ error: expect.stringContaining('SMS is already associated'), details: { failure: 'duplicate', httpCode: 400, brevoCode: 'duplicate_parameter' }, _item: 0 });
+		expect(sandbox.contact('sam@example.com')).toBeUndefined();
+	});
+
+	it('Get Consent by SMS number: the number written any way with its country code; a malformed one is a clear error', async () => {
+		await run(rita);
+		sandbox.setContactConsent('rita@example.com', { smsBlacklisted: true });
+		const consent = { resource: 'contact', operation: 'getConsent', identifierType: 'phone_id' };
+		const [byPhone] = await run({ ...consent, identifier: '001 (512) 555-0101' });
+		expect(byPhone).toMatchObject({ identifierType: 'phone_id', identifier: '+15125550101', found: true, email: 'rita@example.com', sms: '+15125550101', canSms: false, canEmail: true });
+		const [unknown] = await run({ ...consent, identifier: '+15125550199' });
+		expect(unknown).toMatchObject({ found: false, canSms: true });
+
+		const error = (await run({ ...consent, identifier: '0612345678' }).catch((e: unknown) => e)) as Error & { description?: string };
+		expect(error.message).toBe('The contact cannot be looked up in Brevo: identifier: "0612345678" has no country code (it starts with a single 0, a national number).');
+		expect(error.description).toMatch(/international form, with \+ and the country code/);
+		const out = await run({ ...consent, identifier: (i: number) => ['+15125550101', 'call me'][i] }, { items: [{}, {}], continueOnFail: true });
+		expect(out[0]).toMatchObject({ found: true, canSms: false });
+		expect(out[1]).toEqual({
+			error: expect.stringContaining('"call me" is not a SMS phone number with its country code'),
+			details: { failure: 'invalid_input', problems: [{ field: 'identifier', message: expect.stringContaining('"call me"') }] },
+			_item: 1,
+		});
+		expect(sandbox.received({ path: '/v3/contacts/call me' })).toHaveLength(0);
+	});
+});
+
+describe('List', () => {
+	it('Create makes the list once: run again, it returns the existing one (created: false)', async () => {
+		const create = { resource: 'list', operation: 'create', name: 'vip_exclusive' };
+		const [first] = await run(create);
+		expect(first).toEqual({ created: true, id: expect.any(Number), name: 'vip_exclusive', folderId: 1, folderName: 'Your first folder', _item: 0 });
+		const [second] = await run({ ...create, name: ' VIP_Exclusive ' });
+		expect(second).toMatchObject({ created: false, id: first.id, name: 'vip_exclusive' });
+		const [third] = await run({ ...create, ifNameExists: 'create', folderId: 1 });
+		expect(third).toMatchObject({ created: true });
+		expect(third.id).not.toBe(first.id);
+		expect(sandbox.lists().map((l) => l.name)).toEqual(['vip_exclusive', 'vip_exclusive']);
+	});
+
+	it('Create in a folder that does not exist fails clearly; with Continue On Fail it is { error, details }', async () => {
+		const error = (await run({ resource: 'list', operation: 'create', name: 'x', folderId: 9 }).catch((e: unknown) => e)) as Error & { description?: string };
+		expect(error.message).toBe('Brevo has no folder 9');
+		const [out] = await run({ resource: 'list', operation: 'create', name: 'x', folderId: 'abc' }, { continueOnFail: true });
+		expect(out).toEqual({ error: '"abc" in Folder is not a Brevo folder ID', details: {}, _item: 0 });
+	});
+
+	it('Get Many: one item per list, with its folder; a limit, or all; one folder', async () => {
+		sandbox.seed();
+		const all = await run({ resource: 'list', operation: 'getAll', returnAll: true });
+		expect(all.length).toBe(sandbox.lists().length);
+		expect(all[0]).toEqual({
+			id: 1,
+			name: 'retail_newsletter',
+			folderId: 1,
+			folderName: 'Your first folder',
+			totalSubscribers: expect.any(Number),
+			totalBlacklisted: expect.any(Number),
+			uniqueSubscribers: expect.any(Number),
+			_item: 0,
+		});
+		expect(await run({ resource: 'list', operation: 'getAll', limit: 2 })).toHaveLength(2);
+		const inFolder = await run({ resource: 'list', operation: 'getAll', returnAll: true, filters: { folderId: 1 } });
+		expect(inFolder.map((l) => l.id)).toEqual(all.map((l) => l.id));
+		await expect(run({ resource: 'list', operation: 'getAll', filters: { folderId: 7 } })).rejects.toMatchObject({ httpCode: '404' });
+	});
+});
+
 describe('Messages', () => {
 	beforeEach(() => sandbox.seed());
 
@@ -189,5 +283,6 @@ describe('drop-downs', () => {
 		expect((await getLists.call(context)).map((o) => o.name)).toEqual(expect.arrayContaining(['retail_newsletter (#1)', 'vip_exclusive (#3)']));
 		expect((await getTemplates.call(context)).map((o) => o.value)).toEqual(expect.arrayContaining([1, 3, 7]));
 		expect((await getAttributes.call(context)).map((o) => o.value)).toEqual(expect.arrayContaining(['FIRSTNAME', 'LOYALTY_POINTS']));
+		expect(await getFolders.call(context)).toEqual([{ name: 'Your first folder (#1)', value: 1 }]);
 	});
 });

@@ -94,4 +94,22 @@ describe('Brevo sandbox: contact attributes and lists', () => {
 		expect((await call(sandbox(), 'POST', '/contacts/lists/1/contacts/add', { emails: tooMany })).body.code).toBe('out_of_range');
 		expect((await call(sandbox(), 'POST', '/contacts/lists/99/contacts/add', { emails: ['a@example.com'] })).status).toBe(404);
 	});
+
+	it('lists folders, and the lists of a folder (without their folderId, as getFolderLists)', async () => {
+		await call(sandbox(), 'POST', '/contacts/lists', { name: 'b2b_reorders', folderId: 1 });
+		const folders = await call(sandbox(), 'GET', '/contacts/folders?limit=50&sort=asc');
+		expect(folders.body).toEqual({ folders: [expect.objectContaining({ id: 1, name: 'Your first folder' })], count: 1 });
+		const lists = await call(sandbox(), 'GET', '/contacts/folders/1/lists?limit=50&sort=asc');
+		expect(lists.body.lists.at(-1)).toEqual({ id: expect.any(Number), name: 'b2b_reorders', totalBlacklisted: 0, totalSubscribers: 0, uniqueSubscribers: 0 });
+		expect(lists.body.count).toBe(sandbox().lists().length);
+		expect((await call(sandbox(), 'GET', '/contacts/folders/9/lists')).status).toBe(404);
+		expect((await call(sandbox(), 'GET', '/contacts/folders?limit=51')).status).toBe(400);
+	});
+
+	it('accepts a second list with the same name (createList declares no uniqueness)', async () => {
+		const one = await call(sandbox(), 'POST', '/contacts/lists', { name: 'twice', folderId: 1 });
+		const two = await call(sandbox(), 'POST', '/contacts/lists', { name: 'twice', folderId: 1 });
+		expect([one.status, two.status]).toEqual([201, 201]);
+		expect(one.body.id).not.toBe(two.body.id);
+	});
 });

@@ -63,6 +63,26 @@ describe('Brevo sandbox: contacts', () => {
 		expect(byExtId.status).toBe(204);
 	});
 
+	it('a second person with the same SMS number (a household): 400 duplicate_parameter, even with updateEnabled; nobody is merged', async () => {
+		const first = { email: 'rita@example.com', ext_id: '1', attributes: { FIRSTNAME: 'Rita', SMS: '+15125550101' } };
+		await call(sandbox(), 'POST', '/contacts', first);
+		const create = await call(sandbox(), 'POST', '/contacts', { email: 'sam@example.com', ext_id: '2', updateEnabled: true, attributes: { FIRSTNAME: 'Sam', SMS: '0015125550101' } });
+		expect(create).toMatchObject({
+			status: 400,
+			body: { code: 'duplicate_parameter', message: 'Unable to create contact, SMS is already associated with another Contact', metadata: { duplicate_identifiers: ['SMS'] } },
+		});
+		await call(sandbox(), 'POST', '/contacts', { email: 'sam@example.com', ext_id: '2', attributes: { FIRSTNAME: 'Sam' } });
+		const update = await call(sandbox(), 'POST', '/contacts', { email: 'sam@example.com', updateEnabled: true, attributes: { SMS: '+1 512 555 0101' } });
+		expect(update.body).toEqual({ code: 'duplicate_parameter', message: 'Unable to update contact, SMS is already associated with another Contact', metadata: { duplicate_identifiers: ['SMS'] } });
+		expect(sandbox().contacts().map((c) => [c.email, c.attributes])).toEqual([
+			['rita@example.com', { FIRSTNAME: 'Rita', SMS: '+15125550101', EXT_ID: '1' }],
+			['sam@example.com', { FIRSTNAME: 'Sam', EXT_ID: '2' }],
+		]);
+		// Without email and ext_id, the number names the contact to update.
+		expect((await call(sandbox(), 'POST', '/contacts', { updateEnabled: true, attributes: { SMS: '+15125550101', LASTNAME: 'R' } })).status).toBe(204);
+		expect(sandbox().contact('rita@example.com')?.attributes.LASTNAME).toBe('R');
+	});
+
 	it('sets email/SMS blacklists from the request, but not whatsappBlacklisted (no such request field)', async () => {
 		await call(sandbox(), 'POST', '/contacts', { email: 'b@example.com', emailBlacklisted: true, smsBlacklisted: true, whatsappBlacklisted: true });
 		expect(sandbox().contact('b@example.com')).toMatchObject({ emailBlacklisted: true, smsBlacklisted: true, whatsappBlacklisted: false });
