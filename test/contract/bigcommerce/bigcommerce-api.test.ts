@@ -158,6 +158,14 @@ describeContract('BigCommerce emulator against the BigCommerce API descriptions'
 		const refunds = await client.call('GET', '/v3/orders/105/payment_actions/refunds', { status: 200 });
 		await client.call('GET', '/v3/orders/payment_actions/refunds?order_id:in=103,105', { status: 200 });
 		await client.call('GET', `/v3/orders/payment_actions/refunds/${refunds.body.data[0].id}`, { status: 200 });
+		// Order › Get Refunds reads this route: an order refunded twice (oldest first), one never refunded, one missing.
+		sandbox.refundOrder(103, { amount: '50.00', reason: 'Contract test, second refund' });
+		const twice = await client.call('GET', '/v3/orders/103/payment_actions/refunds', { status: 200 });
+		expect(twice.body.data.map((r: { total_amount: number }) => r.total_amount)).toEqual([100, 50]);
+		expect(twice.body.data[0].id).toBeLessThan(twice.body.data[1].id);
+		const none = await client.call('GET', '/v3/orders/106/payment_actions/refunds', { status: 200 });
+		expect(none.body.data).toEqual([]);
+		await client.call('GET', '/v3/orders/999/payment_actions/refunds', { status: 404, against: 'error-shape' });
 	});
 
 	it('carts v3 and abandoned carts', async () => {

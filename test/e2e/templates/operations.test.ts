@@ -11,7 +11,7 @@ import { startBigCommerceSandbox, type BigCommerceSandbox } from '../../../sandb
 import { startBrevoSandbox, type BrevoSandbox } from '../../../sandbox/brevo';
 import { openLedgerStore, type LedgerStore } from '../../../nodes/core/ledger';
 import { calculateOrderPoints, formatMoney, memberTier, seedPrograms, type ProgramConfig } from '../../../nodes/core/loyalty';
-import { awardOrder } from '../../../nodes/core/loyalty-service';
+import { awardOrder, reverseOrder } from '../../../nodes/core/loyalty-service';
 import { nodeOutput, startN8n, type N8nInstance, type WorkflowJson } from '../../harness';
 import { bindCredentials, configOf, importWithCli, loadTemplate, nodesRun, runFromTrigger, secondsAs, templateProblems, waitForExecution, withConfig } from '../../harness/templates';
 
@@ -186,6 +186,12 @@ interface ExpectedMember {
 
 const expected = new Map<number, ExpectedMember>();
 const programConfigs: Record<string, ProgramConfig> = {};
+
+/** BigCommerce's "245.5000" (USD) in cents, by integer arithmetic. */
+function cents(amount: string): number {
+	const [whole, fraction = ''] = amount.split('.');
+	return Number(whole) * 100 + Number(`${fraction}00`.slice(0, 2));
+}
 let groupNames = new Map<number, string>();
 /** customer id → email */
 const emails = new Map<number, string>();
@@ -516,6 +522,10 @@ describe('operations templates (program setup, backfill, reconciliation, segment
 			'Take back remaining points',
 			'Changed the ledger',
 			'Update points in Brevo',
+			// 100 is Refunded: its refunds are read too, but the cancellation above took everything.
+			'Partially refunded or refunded',
+			'Get the refunds',
+			'Take back points per refund',
 			// 101 was shipped by the seed 11 days ago, not within the look-back: no notice.
 			'Shipped orders',
 			'Switch webhooks back on',
@@ -574,6 +584,8 @@ describe('operations templates (program setup, backfill, reconciliation, segment
 			['100', true],
 			['103', true],
 		]);
+		// The refund of 100 (read with Order › Get Refunds) adds nothing: the full reversal counted the whole order as refunded.
+		expect(nodeOutput(execution, 'Take back points per refund').filter((i) => i.orderId === '100').map((i) => [i.reversed, i.nothingToReverse])).toEqual([[false, true]]);
 		await checkLedger();
 		checkBrevoPoints();
 		const after = await entries();
@@ -866,5 +878,111 @@ describe('operations templates (program setup, backfill, reconciliation, segment
 		expect(nodeOutput(again, 'Claim the shipping notice')).toEqual([]);
 		expect(nodeOutput(again, 'Prune sent schedules')).toEqual([{ deleted: 0, dueBefore: expect.any(String) }]);
 		expect(reviewEvents().length).toBe(before + 3);
+	});
+
+	it('reconciliation takes back the points of partial refunds whose deliveries were lost, pro rata, once each; a refund the points flow reversed is not reversed again', async () => {
+		// Customer 4 (a member since the backfill). Two completed orders, awarded by the points flow
+		// (here: the same call its award makes), then refunded in part while no flow listens.
+		const customer = 4;
+		const member = expected.get(customer)!;
+		const place = async (price: string) => {
+			const created = bc.createOrder({ customer_id: customer, channel_id: 1, status_id: 10, products: [{ name: 'Desk lamp', quantity: 1, price_ex_tax: price }] }) as unknown as BcOrder;
+			await bc.idle();
+			const order = await bcGet<BcOrder>(`/v2/orders/${created.id}`);
+			expectAward(order);
+			const awarded = await withLedger((store) => awardOrder(store, { storeHash: bc.storeHash, order }));
+			expect(awarded).toMatchObject({ awarded: true, duplicate: false, points: member.remaining.get(order.id) });
+			return order;
+		};
+		const refund = async (orderId: number, amount: string) => {
+			const made = bc.refundOrder(orderId, { amount, reason: 'Lost delivery' }) as { refund: { id: number } };
+			await bc.idle();
+			return made.refund.id;
+		};
+		// A: refunded twice; both refund deliveries lost.
+		const a = await place('300.00');
+		const a1 = await refund(a.id, '30.00');
+		const a2 = await refund(a.id, '45.50');
+		// B: refunded twice; the points flow reversed the first (its "Take back points pro rata":
+		// partial, the refund's ID, the order's refunded_amount as the refunded total so far), the second was lost.
+		const b = await place('120.00');
+		const b1 = await refund(b.id, '20.00');
+		const afterB1 = await bcGet<BcOrder>(`/v2/orders/${b.id}`);
+		const flowReversal = await withLedger((store) =>
+			reverseOrder(store, { storeHash: bc.storeHash, order: afterB1, type: 'partial', refundId: String(b1), amountIs: 'refundedTotal', refundAmount: afterB1.refunded_amount as string }),
+		);
+		const b2 = await refund(b.id, '10.00');
+		const [aNow, bNow] = [await bcGet<BcOrder>(`/v2/orders/${a.id}`), await bcGet<BcOrder>(`/v2/orders/${b.id}`)];
+		expect([aNow.status_id, bNow.status_id]).toEqual([14, 14]);
+
+		// What the seed rules take back, by integer arithmetic: the order's total reversal after each
+		// refund is floor(points granted × refunded so far / the order's total), each refund the step.
+		const proRata = (order: BcOrder, refundsCents: number[]) => {
+			const granted = member.remaining.get(order.id)!;
+			const total = cents(String(order.total_inc_tax));
+			let refunded = 0;
+			let taken = 0;
+			return refundsCents.map((amount) => {
+				refunded += amount;
+				const step = Math.floor((granted * refunded) / total) - taken;
+				taken += step;
+				return step;
+			});
+		};
+		const [pa1, pa2] = proRata(aNow, [3000, 4550]);
+		const [pb1, pb2] = proRata(bNow, [2000, 1000]);
+		expect(pa1 + pa2).toBeGreaterThan(0);
+		expect(flowReversal).toMatchObject({ reversed: true, duplicate: false, points: -pb1 });
+		const takeBack = (order: BcOrder, points: number) => {
+			member.balance -= points;
+			member.lifetime -= points;
+			member.remaining.set(order.id, member.remaining.get(order.id)! - points);
+		};
+		takeBack(bNow, pb1);
+		const before = await entries();
+
+		const run = await rerun('reconciliation, lost partial refunds', reconciliationId, 'Every hour');
+		const perRefund = (execution: typeof run) =>
+			nodeOutput(execution, 'Take back points per refund')
+				.filter((i) => [String(a.id), String(b.id)].includes(i.orderId as string))
+				.map((i) => ({ order: Number(i.orderId), refund: Number(i.refundId), reversed: i.reversed, duplicate: i.duplicate, points: i.points }));
+		expect(nodeOutput(run, 'Partially refunded or refunded').map((o) => o.id)).toEqual(expect.arrayContaining([a.id, b.id]));
+		expect(perRefund(run)).toEqual([
+			{ order: a.id, refund: a1, reversed: true, duplicate: false, points: -pa1 },
+			{ order: a.id, refund: a2, reversed: true, duplicate: false, points: -pa2 },
+			// The points flow's reversal of b1 is returned as it was, not made again.
+			{ order: b.id, refund: b1, reversed: true, duplicate: true, points: -pb1 },
+			{ order: b.id, refund: b2, reversed: true, duplicate: false, points: -pb2 },
+		]);
+		takeBack(aNow, pa1 + pa2);
+		takeBack(bNow, pb2);
+		// One reversal per refund, under the points flow's key for it, and nothing else written.
+		const after = await entries();
+		expect(after.slice(0, before.length)).toEqual(before);
+		expect(after.slice(before.length).map((e) => [e.idempotency_key, e.points])).toEqual([
+			[`${bc.storeHash}:order:${a.id}:refund:${a1}`, -pa1],
+			[`${bc.storeHash}:order:${a.id}:refund:${a2}`, -pa2],
+			[`${bc.storeHash}:order:${b.id}:refund:${b2}`, -pb2],
+		]);
+		await checkLedger();
+		// Brevo's LOYALTY_POINTS (and tier) follow: the member's points changed.
+		expect(brevo.contacts().find((c) => c.email === emails.get(customer))?.attributes).toMatchObject({ LOYALTY_POINTS: member.balance, LOYALTY_TIER: tierOf(member) });
+		checkBrevoPoints();
+
+		// A second run changes nothing.
+		const brevoAfter = contactsSnapshot();
+		const again = await rerun('reconciliation, lost partial refunds #2', reconciliationId, 'Every hour');
+		expect(perRefund(again).map((r) => [r.refund, r.duplicate])).toEqual([a1, a2, b1, b2].map((id) => [id, true]));
+		expect(nodesRun(again)).not.toContain('Update points in Brevo');
+		expect(await entries()).toEqual(after);
+		expect(contactsSnapshot()).toEqual(brevoAfter);
+		await checkLedger();
+
+		// And the other way round: the points flow's late delivery of a refund this run reversed takes nothing more.
+		const late = await withLedger((store) =>
+			reverseOrder(store, { storeHash: bc.storeHash, order: aNow, type: 'partial', refundId: String(a1), amountIs: 'refundedTotal', refundAmount: aNow.refunded_amount as string }),
+		);
+		expect(late).toMatchObject({ reversed: true, duplicate: true, points: -pa1 });
+		expect(await entries()).toEqual(after);
 	});
 });

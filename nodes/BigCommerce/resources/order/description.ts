@@ -9,6 +9,9 @@ const statusOptions: INodePropertyOptions[] = [...ORDER_STATUSES]
 	.sort((a, b) => a.name.localeCompare(b.name))
 	.map((status) => ({ name: `${status.name} (${status.id})`, value: status.id }));
 
+/** The order's number, text so that an expression such as {{ $json.order_id }} can fill it. */
+const orderId = { displayName: 'Order ID', name: 'orderId', type: 'string', required: true, default: '', placeholder: 'e.g. 100' } as const;
+
 export const orderDescription: INodeProperties[] = [
 	{
 		displayName: 'Operation',
@@ -19,18 +22,44 @@ export const orderDescription: INodeProperties[] = [
 		options: [
 			{ name: 'Get', value: 'get', description: 'Get one order by ID, optionally with its products, shipments and coupons', action: 'Get an order' },
 			{ name: 'Get Many', value: 'getAll', description: 'List orders, optionally filtered', action: 'Get many orders' },
+			{
+				name: 'Get Refunds',
+				value: 'getRefunds',
+				description: 'List the refunds of one order: ID, time, amount (also in minor units), refunded items',
+				action: 'Get the refunds of an order',
+			},
 		],
 		default: 'get',
 	},
 	{
-		displayName: 'Order ID',
-		name: 'orderId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 100',
+		...orderId,
 		displayOptions: show(['get']),
 		description: 'The order number, e.g. resource_id or order_id of an order event',
+	},
+	{
+		...orderId,
+		displayOptions: show(['getRefunds']),
+		description: 'The order number, e.g. order_id of an Order Refund Created event, or the ID of an order from Get Many',
+		hint: 'One item per refund, oldest first; none when the order has no refunds. Each carries total_amount_minor and order_refunded_total (this refund and the earlier ones), for Tajo Loyalty › Points › Reverse.',
+	},
+	{
+		displayName: 'Options',
+		name: 'refundOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: show(['getRefunds']),
+		options: [
+			{
+				displayName: 'Order Currency',
+				name: 'currency',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. USD',
+				description:
+					"The order's currency code (currency_code), for the amounts in minor units. Leave it out and the order is read for it: one more request to BigCommerce.",
+			},
+		],
 	},
 	{
 		displayName: 'Include',

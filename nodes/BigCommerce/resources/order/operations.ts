@@ -12,6 +12,7 @@ import {
 import { notFound } from '../../shared/not-found';
 import { readDate, readId, readLimit, v2Date } from '../../shared/parameters';
 import type { OperationMap, OperationResult } from '../../shared/types';
+import { getRefunds } from './getRefunds';
 
 /** Orders are v2: the order itself links to its products, shipments and coupons, read one call each. */
 
@@ -51,4 +52,4 @@ async function getAll(this: IExecuteFunctions, client: BigCommerceClient, itemIn
 	return orders.map((order) => withStatusName(this, itemIndex, order));
 }
 
-export const orderOperations: OperationMap = { get, getAll };
+export const orderOperations: OperationMap = { get, getAll, getRefunds };

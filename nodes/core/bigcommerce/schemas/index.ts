@@ -8,3 +8,4 @@ export * from './product';
 export * from './channel';
 export * from './promotion';
 export * from './hook';
+export * from './refund';

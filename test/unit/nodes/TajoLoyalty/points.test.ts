@@ -405,6 +405,45 @@ describe('Points → Reverse', () => {
 		});
 	});
 
+	describe("Reconciliation's two refund branches on one order: never more than the grant, in any order", () => {
+		// Refunds and Reverse (Order › Get Refunds → partial, refunded total so far, per refund ID) and
+		// Take back remaining points (full, no refund ID: the order's cancellation key), as the
+		// Reconciliation template runs them on a Refunded order, plus the points flow's own reversal
+		// of the final refund (full, keyed by its refund ID), in every order and repeated.
+		type Step = 'r1' | 'r2' | 'cancel' | 'flowR2' | 'over';
+		const step = (name: Step) => {
+			const order = (refunded: string) => bigCommerceOrder(3000, 30, '1000.0000', { refunded_amount: refunded });
+			const perRefund = (refundId: string, total: string) =>
+				ledger.one(points('reverse', { reversalType: 'partial', refundAmountIs: 'refundedTotal', refundId, refundAmount: '={{ $json.refunded_amount }}' }), order(total));
+			if (name === 'r1') return perRefund('r1', '250.0000');
+			if (name === 'r2') return perRefund('r2', '1000.0000');
+			// A refunded total above the order's total (e.g. shipping refunded on top): still capped.
+			if (name === 'over') return perRefund('r3', '1200.0000');
+			if (name === 'flowR2') return ledger.one(points('reverse', { reversalType: 'full', refundId: 'r2' }), order('1000.0000'));
+			return ledger.one(points('reverse', { reversalType: 'full' }), order('1000.0000'));
+		};
+		it.each<[string, Step[]]>([
+			['cancellation first', ['cancel', 'r1', 'r2', 'cancel', 'r1']],
+			['refunds first', ['r1', 'r2', 'cancel', 'r2', 'cancel']],
+			['one refund, then the cancellation, then the other', ['r1', 'cancel', 'r2', 'over']],
+			["the points flow's full reversal of the last refund, then the reconciliation", ['r1', 'flowR2', 'r2', 'r1', 'cancel', 'over']],
+			['an over-refund', ['over', 'r1', 'r2', 'cancel']],
+		])('%s: %j', async (_label, steps) => {
+			for (const name of steps) {
+				const out = await step(name);
+				expect(out.reversed === true || out.nothingToReverse === true).toBe(true);
+				expect((out.order as IDataObject).reversedPoints).toBeLessThanOrEqual(1000);
+			}
+			const reversals = (await history(30)).filter((e) => e.kind === 'reversal');
+			expect(reversals.reduce((sum, e) => sum + (e.points as number), 0)).toBe(-1000);
+			// Each refund ID and the cancellation at most once.
+			expect(new Set(reversals.map((e) => e.idempotencyKey)).size).toBe(reversals.length);
+			expect(await balance(30)).toEqual({ available: 0, pending: 0, balance: 0, lifetime: 0 });
+			const member = await ledger.one({ resource: 'member', operation: 'get', storeHash: STORE, customerId: '30' });
+			expect(member.total_spent).toBe(0);
+		});
+	});
+
 	it('a partial refund needs its refund ID and amount', async () => {
 		const out = await ledger.one(points('reverse', { reversalType: 'partial', refundAmount: '10' }), { id: 3000 }, { continueOnFail: true });
 		expect(out.error).toMatch(/^refundId: a partial refund needs its BigCommerce refund id/);
