@@ -59,7 +59,9 @@ export function isValidEmail(value: string): boolean {
 
 /** `+33 6 12-34-56-78` → `+33612345678`: spaces, dots, dashes and brackets removed, `00` → `+`. */
 export function compactPhone(value: string): string {
-	const compact = value.trim().replace(/[\s().-]/g, '');
+	// "+44 (0)20 …": the bracketed 0 is the national trunk prefix, never dialled after the country code.
+	const international = value.trim().replace(/^(\+|00)(\d{1,3})[\s.-]*\(0\)/, '$1$2');
+	const compact = international.replace(/[\s().-]/g, '');
 	return compact.startsWith('00') ? `+${compact.slice(2)}` : compact;
 }
 

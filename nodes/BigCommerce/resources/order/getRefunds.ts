@@ -19,13 +19,14 @@ export async function getRefunds(this: IExecuteFunctions, client: BigCommerceCli
 	if (currency !== '' && !/^[A-Z]{3}$/.test(currency)) {
 		throw new NodeOperationError(this.getNode(), `Order Currency must be a three-letter currency code such as USD, but it is "${currency}".`, {
 			itemIndex,
-			description: "Leave it empty to use the order's own currency, or give the order's currency_code.",
+			description: "Leave it empty to use the order's own currency, or give the order's default_currency_code (the currency it was paid in).",
 		});
 	}
 	if (currency === '') {
 		const order = await client.v2('GET', `/orders/${id}`, orderSchema);
 		if (!order) throw notFound('order', id, 'v2', `/orders/${id}`);
-		currency = order.currency_code;
+		// The currency the amounts are in (the ledger reads orders the same way); currency_code is the display currency.
+		currency = order.default_currency_code || order.currency_code;
 	}
 	return await getOrderRefunds(client, id, currency);
 }

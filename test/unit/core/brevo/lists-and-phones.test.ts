@@ -89,6 +89,9 @@ describe('contacts looked up by phone number', () => {
 	it('writes the number as Brevo stores it: + and digits', () => {
 		expect(lookupIdentifier({ kind: 'phone_id', value: ' +33 6 12-34.56(78) ' })).toEqual({ kind: 'phone_id', value: '+33612345678' });
 		expect(lookupIdentifier({ kind: 'phone_id', value: '0033612345678' })).toEqual({ kind: 'phone_id', value: '+33612345678' });
+		// The bracketed trunk 0 of "+44 (0)20 …" is never dialled after the country code.
+		expect(lookupIdentifier({ kind: 'phone_id', value: '+44 (0)20 7946 0958' })).toEqual({ kind: 'phone_id', value: '+442079460958' });
+		expect(lookupIdentifier({ kind: 'phone_id', value: '0044 (0) 20 7946 0958' })).toEqual({ kind: 'phone_id', value: '+442079460958' });
 		expect(lookupIdentifier({ kind: 'whatsapp_id', value: '33612345678' })).toEqual({ kind: 'whatsapp_id', value: '+33612345678' });
 		expect(lookupIdentifier({ kind: 'email_id', value: ' jane@example.com ' })).toEqual({ kind: 'email_id', value: 'jane@example.com' });
 	});
