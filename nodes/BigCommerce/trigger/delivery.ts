@@ -19,11 +19,11 @@ import { readRegistration } from './state';
  * an "onReceived" answer until WorkflowRunner.run() returns): a delivery answered 200 is never
  * lost, even if the process stops a moment later — before, BigCommerce retries it.
  *
- * Accepted hashes live in the node's static data, which n8n saves in that answer's callback if the
- * workflow's `__dataChanged` flag is set. Starting the execution wraps the same static-data object
- * in a new Workflow, which clears the flag; so the hash is written into the static data only when
- * n8n reads the answer body (`webhookResponse`), after the execution is stored and before the save
- * (see answerWhenStored). Rejections and duplicates are answered by the node itself at once.
+ * Accepted hashes live in the node's static data, which n8n saves in that answer's callback when
+ * the workflow's static data changed. The hash is written into it only when n8n reads the answer
+ * body (`webhookResponse`), which it does after the execution is stored and before that save (see
+ * answerWhenStored): a delivery whose execution n8n could not store is never remembered as
+ * accepted. Rejections and duplicates are answered by the node itself at once.
  */
 export async function handleDelivery(context: IWebhookFunctions, now: Date = new Date()): Promise<IWebhookResponseData> {
 	const response = context.getResponseObject();
