@@ -11,7 +11,7 @@ import { startBigCommerceSandbox, type BigCommerceSandbox } from '../../../sandb
 import { startBrevoSandbox, type BrevoSandbox } from '../../../sandbox/brevo';
 import { openLedgerStore, type LedgerStore } from '../../../nodes/core/ledger';
 import { calculateOrderPoints, formatMoney, memberTier, seedPrograms, type ProgramConfig } from '../../../nodes/core/loyalty';
-import { awardOrder, reverseOrder } from '../../../nodes/core/loyalty-service';
+import { awardOrder, claimSend, markSent, reverseOrder } from '../../../nodes/core/loyalty-service';
 import { nodeOutput, startN8n, type N8nInstance, type WorkflowJson } from '../../harness';
 import { bindCredentials, configOf, importWithCli, loadTemplate, nodesRun, runFromTrigger, secondsAs, templateProblems, waitForExecution, withConfig } from '../../harness/templates';
 
@@ -260,9 +260,12 @@ function checkBrevoPoints(): void {
 describe('operations templates (program setup, backfill, reconciliation, segment sync, analytics report)', () => {
 	it('follow the template conventions, with the Config fields their docs name', () => {
 		for (const template of Object.values(templates)) expect(templateProblems(template)).toEqual([]);
-		expect(Object.keys(configOf(templates.programSetup))).toEqual(['storeHash', 'programs']);
-		expect(configOf(templates.backfill)).toEqual({ storeHash: '', orderLookbackDays: 90, firstPurchaseBonus: true });
-		expect(configOf(templates.reconciliation)).toEqual({ storeHash: '', lookbackHours: 3, firstPurchaseBonus: true, resendAfterMinutes: 30, reviewDelayDays: 14, reviewRepairDays: 7 });
+		expect(Object.keys(configOf(templates.programSetup))).toEqual(['storeHash', 'programs', 'segmentListNames', 'brevoListFolderId']);
+		// One list name per segment Segment sync knows (the sample account's names), into the account's first folder.
+		expect(Object.keys(JSON.parse(configOf(templates.programSetup).segmentListNames as string))).toEqual(Object.keys(SEGMENT_LISTS));
+		expect(configOf(templates.programSetup).brevoListFolderId).toBe('');
+		expect(configOf(templates.backfill)).toEqual({ storeHash: '', orderLookbackDays: 90, firstPurchaseBonus: true, brevoStoreId: '' });
+		expect(configOf(templates.reconciliation)).toEqual({ storeHash: '', lookbackHours: 3, firstPurchaseBonus: true, resendAfterMinutes: 30, reviewDelayDays: 14, reviewRepairDays: 7, brevoStoreId: '' });
 		expect(Object.keys(configOf(templates.segmentSync))).toEqual(['storeHash', 'segmentListIds']);
 		expect(JSON.parse(configOf(templates.segmentSync).segmentListIds as string)).toEqual(SEGMENT_LISTS);
 		expect(configOf(templates.analyticsReport)).toEqual({ storeHash: '', program: '', activeDays: 90, reportTemplateId: 0, ownerEmail: '', ownerName: '' });
@@ -331,10 +334,38 @@ describe('operations templates (program setup, backfill, reconciliation, segment
 		}
 	});
 
-	it('program setup creates the three seed programs and the Brevo attributes; running it again changes nothing', async () => {
+	it('program setup creates the three seed programs, the Brevo attributes and the Brevo lists; running it again changes nothing', async () => {
 		expect(brevo.attributes().map((a) => a.name)).not.toContain('LOYALTY_POINTS');
+		// Brevo has the test's own lists 1-8 (beforeAll), none with the names the setup gives.
+		const listsBefore = brevo.lists().map((l) => l.id);
 		const { workflowId, execution } = await runTemplate('program setup', templates.programSetup, {}, 'Set up now');
-		expect(nodesRun(execution)).toEqual(['Set up now', 'Config', 'Ensure Brevo attributes', 'One item per program', 'Create or update program']);
+		expect(nodesRun(execution)).toEqual([
+			'Set up now',
+			'Config',
+			'Ensure Brevo attributes',
+			'One item per program',
+			'Create or update program',
+			'Lists to create',
+			'One item per list',
+			'Create Brevo list',
+			'Summary',
+		]);
+		// One list per customer group (the programs' emailList, once for the three programs) and one
+		// per Segment sync segment, created in the account's first folder; the summary names each.
+		const groupLists = ['retail_newsletter', 'wholesale_updates', 'vip_exclusive'];
+		const segmentLists = ['first_time_buyers', 'repeat_customers', 'high_value_customers', 'wholesale_accounts', 'at_risk_customers'];
+		const setupLists = [...groupLists, ...segmentLists];
+		const created = brevo.lists().filter((l) => !listsBefore.includes(l.id));
+		expect(created.map((l) => [l.name, l.folderId])).toEqual(setupLists.map((name) => [name, 1]));
+		const summary = nodeOutput(execution, 'Summary');
+		expect(summary.map((i) => ({ list: i.list, id: i.id, status: i.status, folder: i.folder }))).toEqual(
+			created.map((l) => ({ list: l.name, id: l.id, status: 'created', folder: 'Your first folder' })),
+		);
+		const groups = ['Retail', 'Wholesale', 'VIP'];
+		expect(summary.map((i) => i.putIdIn)).toEqual([
+			...groups.map((g) => `Program setup: programs default, b2b_program, global_program > customerGroupMapping.${g}.brevoListId`),
+			...Object.keys(SEGMENT_LISTS).map((s) => `Segment sync: segmentListIds["${s}"]`),
+		]);
 		expect(nodeOutput(execution, 'Create or update program').map((i) => [i.program, i.created, i.version])).toEqual([
 			['default', true, 1],
 			['b2b_program', true, 1],
@@ -360,6 +391,9 @@ describe('operations templates (program setup, backfill, reconciliation, segment
 			['b2b_program', false, false, 1],
 			['global_program', false, false, 1],
 		]);
+		// No list created twice: the same lists, the same ids, each "already there".
+		expect(brevo.lists()).toHaveLength(listsBefore.length + setupLists.length);
+		expect(nodeOutput(again, 'Summary').map((i) => [i.list, i.id, i.status])).toEqual(summary.map((i) => [i.list, i.id, 'already there']));
 	});
 
 	it('the backfill enrols every customer, awards completed orders of the last N days and fills Brevo; a second run changes nothing', async () => {
@@ -388,12 +422,29 @@ describe('operations templates (program setup, backfill, reconciliation, segment
 			'Enrol members',
 			'Get completed orders',
 			'Award points',
+			'Brevo order status',
+			'Claim the Brevo order',
+			'Get the order for Brevo',
+			'Orders to Brevo',
+			'Brevo took the order?',
+			'Brevo order sent',
 			'Get programs',
 			'Get members',
 			'Contacts to Brevo',
 		]);
 		expect(nodeOutput(execution, 'Get all customers')).toHaveLength(10);
 		expect(nodeOutput(execution, 'Award points').map((i) => i.orderId)).toEqual([100, 103]);
+		// The same orders in Brevo's e-commerce orders, once each, in one historical batch (no automation
+		// starts for them), with their lines; claimed under the points flow's keys so that no flow sends them again.
+		const backfilledOrders = () => brevo.orders().filter((o) => ['100', '103'].includes(o.id));
+		expect(backfilledOrders().map((o) => ({ id: o.id, status: o.status, source: o.source, historical: o.historical, lines: o.products.length }))).toEqual(
+			due.map((o) => ({ id: String(o.id), status: 'completed', source: 'batch', historical: true, lines: expect.any(Number) })),
+		);
+		expect(backfilledOrders().every((o) => o.products.length > 0)).toBe(true);
+		expect(brevo.orders()).toHaveLength(2);
+		expect(await ledgerRows("SELECT send_key, status, attempts FROM tajo_sends WHERE send_key LIKE '%:brevo_order:%' ORDER BY send_key")).toEqual(
+			due.map((o) => ({ send_key: `order:${o.id}:brevo_order:completed`, status: 'sent', attempts: 1 })),
+		);
 
 		await checkLedger();
 		// Points were given: Jane's first order with its bonus, Maria's B2B volume order.
@@ -428,6 +479,10 @@ describe('operations templates (program setup, backfill, reconciliation, segment
 		const second = await rerun('backfill #2', workflowId, 'Run backfill now');
 		expect(nodeOutput(second, 'Award points').map((i) => i.duplicate)).toEqual([true, true]);
 		expect(nodeOutput(second, 'Enrol members').every((i) => i.created === false)).toBe(true);
+		// Both orders were sent: the claims hold nothing back to send, Brevo gets no order.
+		expect(nodeOutput(second, 'Claim the Brevo order')).toEqual([]);
+		expect(nodesRun(second)).not.toContain('Orders to Brevo');
+		expect(brevo.orders()).toHaveLength(2);
 		expect(await entries()).toEqual(ledgerBefore);
 		expect(contactsSnapshot()).toEqual(brevoBefore);
 		await checkLedger();
@@ -528,6 +583,14 @@ describe('operations templates (program setup, backfill, reconciliation, segment
 			'Take back points per refund',
 			// 101 was shipped by the seed 11 days ago, not within the look-back: no notice.
 			'Shipped orders',
+			// The orders whose state the points flow would have sent to Brevo's e-commerce orders.
+			'Orders for Brevo',
+			'Brevo order status',
+			'Claim the Brevo order',
+			'Get the order for Brevo',
+			'Order to Brevo',
+			'Brevo took the order?',
+			'Brevo order sent',
 			'Switch webhooks back on',
 			'Review requests due',
 			// Last: the sent schedules due before the window (none yet).
@@ -568,9 +631,19 @@ describe('operations templates (program setup, backfill, reconciliation, segment
 		]);
 		// Each new award's points update was claimed, sent and marked sent, under the points flow's key.
 		expect(nodeOutput(execution, 'Claim the points update').map((i) => [i.orderId, (i.claim as Json).claimed])).toEqual(awardedOrders.map((id) => [id, true]));
-		expect(await ledgerRows("SELECT send_key, status, attempts FROM tajo_sends ORDER BY send_key")).toEqual(
+		expect(await ledgerRows("SELECT send_key, status, attempts FROM tajo_sends WHERE send_key LIKE '%:points' ORDER BY send_key")).toEqual(
 			awardedOrders.map((id) => ({ send_key: `order:${id}:points`, status: 'sent', attempts: 1 })).sort((a, b) => a.send_key.localeCompare(b.send_key)),
 		);
+		// Brevo's e-commerce orders: every order completed, refunded or cancelled while no flow listened,
+		// guests' too, once, in its state now (100 and 103 were sent as completed by the backfill; now
+		// refunded and cancelled, a new state each), not historical (single posts: automations may run).
+		const brevoOrderStates = [...awardedOrders.map((id) => [String(id), 'completed']), [String(guest.id), 'completed'], ['100', 'refunded'], ['103', 'cancelled']];
+		const byIdAndStatus = (a: string[], b: string[]) => Number(a[0]) - Number(b[0]) || a[1].localeCompare(b[1]);
+		const brevoOrdersAfterRun = brevo.orders();
+		expect(brevoOrdersAfterRun.slice(2).map((o) => [o.id, o.status]).sort(byIdAndStatus)).toEqual([...brevoOrderStates].sort(byIdAndStatus));
+		expect(brevoOrdersAfterRun.slice(2).every((o) => o.source === 'single' && o.products.length > 0)).toBe(true);
+		expect(brevoOrdersAfterRun.find((o) => o.id === String(guest.id))).toMatchObject({ status: 'completed', amount: Number((await fresh(guest.id)).total_inc_tax) });
+		expect(nodeOutput(execution, 'Brevo order sent').map((i) => i.key as string).sort()).toEqual(brevoOrderStates.map(([id, status]) => `order:${id}:brevo_order:${status}`).sort());
 		expect(brevo.events().slice(eventsBefore).map((e) => [e.event_name, e.event_properties?.orderId])).toEqual(upgraded.map((i) => ['tier_upgraded', i.orderId]));
 		expect(nodeOutput(execution, 'Switch webhooks back on').map((h) => [h.id, h.is_active, h.reactivated])).toEqual([[ownHook.id, true, true]]);
 		// Another app's webhook is not visible to this credential, so it stays off.
@@ -618,6 +691,11 @@ describe('operations templates (program setup, backfill, reconciliation, segment
 		expect(nodeOutput(again, 'Take back remaining points').map((i) => i.duplicate)).toEqual([true, true]);
 		// Nothing changed in the ledger and every points update was sent, so nothing is sent to Brevo.
 		expect(nodeOutput(again, 'Claim the points update')).toEqual([]);
+		// Every order's state is in Brevo already: no claim, no BigCommerce read, no order sent.
+		expect(nodeOutput(again, 'Brevo order status').length).toBeGreaterThanOrEqual(brevoOrderStates.length);
+		expect(nodeOutput(again, 'Claim the Brevo order')).toEqual([]);
+		expect(nodesRun(again)).not.toContain('Get the order for Brevo');
+		expect(brevo.orders()).toEqual(brevoOrdersAfterRun);
 		expect(nodesRun(again)).not.toContain('Points and tier to Brevo');
 		expect(nodesRun(again)).not.toContain('Update points in Brevo');
 		expect(nodeOutput(again, 'Switch webhooks back on')).toEqual([]);
@@ -637,10 +715,21 @@ describe('operations templates (program setup, backfill, reconciliation, segment
 		expect([tierBefore, tierOf(ava)]).toEqual(['Bronze', 'Silver']);
 		const direct = await withLedger((store) => awardOrder(store, { storeHash: bc.storeHash, order: lostOrder }));
 		expect(direct).toMatchObject({ duplicate: false, tierBefore: 'Bronze', tierAfter: 'Silver' });
+		// Its Brevo order went first (the points flow's top branch): claimed and marked sent under its key.
+		const lostBrevoKey = `order:${lost.id}:brevo_order:completed`;
+		await withLedger(async (store) => {
+			expect(await claimSend(store, { storeHash: bc.storeHash, key: lostBrevoKey, leaseMinutes: 10 })).toMatchObject({ claimed: true });
+			await markSent(store, { storeHash: bc.storeHash, key: lostBrevoKey });
+		});
+		const brevoOrdersBeforeRepair = brevo.orders().length;
 		const lostEventsBefore = brevo.events().length;
 		const repaired = await rerun('reconciliation after a lost execution', workflowId, 'Every hour');
 		expect(nodeOutput(repaired, 'Award missing points').find((i) => i.orderId === lost.id)).toMatchObject({ duplicate: true, tierChanged: true });
 		expect(nodeOutput(repaired, 'Claim the points update').map((i) => i.orderId)).toEqual([lost.id]);
+		// The order the points flow already sent to Brevo is not sent again.
+		expect(nodeOutput(repaired, 'Brevo order status').map((i) => i.id)).toContain(lost.id);
+		expect(nodeOutput(repaired, 'Claim the Brevo order')).toEqual([]);
+		expect(brevo.orders()).toHaveLength(brevoOrdersBeforeRepair);
 		expect(brevo.events().slice(lostEventsBefore).map((e) => ({ name: e.event_name, email: e.identifiers.email_id, properties: e.event_properties }))).toEqual([
 			{
 				name: 'tier_upgraded',
