@@ -23,5 +23,6 @@ export type { ApiVersion, StoreAddress } from './urls';
 export { ORDER_STATUSES, ORDER_STATUS, orderStatusId, orderStatusName } from './order-statuses';
 export type { OrderStatus, OrderStatusId, OrderStatusName } from './order-statuses';
 export * from './schemas';
+export { describeZodError, formatIssuePath, parseAt, type ParseOutcome } from '../http';
 export { activateHook, listHooks, reactivateHook, reactivateInactiveHooks } from './hooks';
 export type { HookFilter, ReactivatedHook } from './hooks';

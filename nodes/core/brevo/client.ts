@@ -7,6 +7,7 @@ import {
 	networkErrorText,
 	normaliseBody,
 	parseAt,
+	rateLimitRetry,
 	runWithRetries,
 	type AttemptOutcome,
 	type HttpMethod,
@@ -19,7 +20,7 @@ import type { BrevoApiError, FailedRequest } from './api-error';
 import { httpFailure, networkFailure, rateLimitExhausted, rateLimitWaitTooLong, unexpectedResponse, type ErrorHints, type FailureContext } from './error-messages';
 import { rateLimitGroup, readBrevoRateLimit } from './rate-limit';
 import { BrevoRateLimitPacer } from './rate-limit-pacer';
-import { DEFAULT_RETRY_SETTINGS, isReadMethod, rateLimitRetryDelay, rateLimitWait, type BrevoRetrySettings } from './retry-policy';
+import { DEFAULT_RETRY_SETTINGS, isReadMethod, type BrevoRetrySettings } from './retry-policy';
 import { buildUrl, displayPath, type QueryInput } from './urls';
 
 export interface BrevoClientOptions {
@@ -136,16 +137,10 @@ export class BrevoClient {
 				// sent again.
 				consecutiveRateLimits++;
 				const limits = readBrevoRateLimit(response.headers, this.now());
-				return {
-					kind: 'retry',
-					delayMs: rateLimitRetryDelay(limits, consecutiveRateLimits, this.retry, this.random),
-					giveUp: (why, p) => {
-						const asked = rateLimitWait(limits);
-						return why === 'wait_budget' && asked !== undefined && asked > p.remainingWaitMs
-							? rateLimitWaitTooLong(contextOf(p), asked, p.remainingWaitMs, body)
-							: rateLimitExhausted(contextOf(p), body);
-					},
-				};
+				return rateLimitRetry(limits, consecutiveRateLimits, this.retry, this.random, {
+					exhausted: (p) => rateLimitExhausted(contextOf(p), body),
+					waitTooLong: (asked, p) => rateLimitWaitTooLong(contextOf(p), asked, p.remainingWaitMs, body),
+				});
 			}
 			consecutiveRateLimits = 0;
 

@@ -1,5 +1,4 @@
-import { backoffDelay, type HttpMethod, type RetryBounds } from '../http';
-import type { BrevoRateLimit } from './rate-limit';
+import type { HttpMethod, RetryBounds } from '../http';
 
 /**
  * When a failed Brevo call is sent again, and how long to wait first.
@@ -37,22 +36,4 @@ export const DEFAULT_RETRY_SETTINGS: BrevoRetrySettings = {
 
 export function isReadMethod(method: HttpMethod): boolean {
 	return method === 'GET' || method === 'HEAD';
-}
-
-/** The wait a 429 asks for: its reset (or a proxy's Retry-After, whichever is longer). */
-export function rateLimitWait(limits: BrevoRateLimit): number | undefined {
-	const waits = [limits.resetMs, limits.retryAfterMs].filter((ms): ms is number => ms !== undefined);
-	return waits.length ? Math.max(...waits) : undefined;
-}
-
-/**
- * Wait before retrying the `consecutive`-th 429 in a row. The first honours the reset exactly;
- * if 429s continue (another app spends the same quota), the wait grows, as Brevo's docs advise
- * ("implement exponential backoff").
- */
-export function rateLimitRetryDelay(limits: BrevoRateLimit, consecutive: number, settings: BrevoRetrySettings, random: () => number): number {
-	const asked = rateLimitWait(limits);
-	if (asked === undefined) return backoffDelay(consecutive, settings.rateLimitBackoffBaseMs, settings.backoffMaxMs, random);
-	if (consecutive <= 1) return asked;
-	return Math.max(asked, backoffDelay(consecutive - 1, settings.backoffBaseMs, settings.backoffMaxMs, random));
 }

@@ -1,5 +1,4 @@
 export * from './common';
-export * from './parse';
 export * from './customer';
 export * from './customer-group';
 export * from './order';
